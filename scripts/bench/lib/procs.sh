@@ -1,0 +1,65 @@
+# Process bookkeeping for scripts/bench/run: every process is started in its own session (setsid), so
+# stopping its process group also stops the children it forked (socat's per-connection children,
+# nginx's worker). Only the groups recorded here are ever signalled.
+
+BENCH_PGIDS=()
+BENCH_PNAMES=()
+
+# start NAME CPUS LOG CMD... : starts CMD in the background, pinned to CPUS ("" = not pinned).
+start() {
+  local name=$1 cpus=$2 log=$3; shift 3
+  if [ -n "$cpus" ]; then
+    setsid taskset -c "$cpus" "$@" >"$log" 2>&1 </dev/null &
+  else
+    setsid "$@" >"$log" 2>&1 </dev/null &
+  fi
+  BENCH_PGIDS+=("$!")
+  BENCH_PNAMES+=("$name")
+  LAST_PID=$!
+}
+
+# stop_group PGID : TERM the group, wait up to 5 s, then KILL what is left.
+stop_group() {
+  local pg=$1 i
+  kill -TERM -- "-$pg" 2>/dev/null || return 0
+  for i in $(seq 50); do
+    kill -0 -- "-$pg" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL -- "-$pg" 2>/dev/null || true
+}
+
+# stop_named NAME : stops every recorded group started under NAME.
+stop_named() {
+  local i
+  for i in "${!BENCH_PGIDS[@]}"; do
+    if [ "${BENCH_PNAMES[$i]}" = "$1" ] && [ -n "${BENCH_PGIDS[$i]}" ]; then
+      stop_group "${BENCH_PGIDS[$i]}"
+      BENCH_PGIDS[$i]=""
+    fi
+  done
+}
+
+stop_all() {
+  local pg
+  for pg in "${BENCH_PGIDS[@]}"; do
+    [ -n "$pg" ] && stop_group "$pg"
+  done
+  BENCH_PGIDS=()
+  BENCH_PNAMES=()
+}
+
+# wait_listen PID PORT TIMEOUT_S : polls the kernel's listener table (no connection is made, so no
+# upstream sees a stray connect) until PORT listens; fails early if PID exits.
+wait_listen() {
+  local pid=$1 port=$2 limit=$3 deadline
+  deadline=$(( $(date +%s) + limit ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}

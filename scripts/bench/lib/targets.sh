@@ -1,0 +1,142 @@
+# Upstreams and targets for scripts/bench/run: each function writes its config into $TMP and starts
+# its process(es) through start() (lib/procs.sh). A target listens on two ports of 127.0.0.1, one in
+# front of the iperf3 upstream and one in front of the HTTP upstream; their numbers are kept in
+# PORT_IPERF[target] and PORT_HTTP[target].
+
+declare -A PORT_IPERF PORT_HTTP TARGET_PID
+
+HTTP_BODY='synack bench: a small fixed body served by the upstream nginx, the same for every target.'
+
+start_upstream_iperf() {
+  start upstream-iperf "$CPU_LOAD" "$TMP/upstream-iperf.log" iperf3 -s -B 127.0.0.1 -p "$UP_IPERF"
+  UPSTREAM_IPERF_PID=$LAST_PID
+  wait_listen "$LAST_PID" "$UP_IPERF" 10
+}
+
+start_upstream_http() {
+  cat >"$TMP/upstream-nginx.conf" <<CONF
+daemon off;
+worker_processes $UPSTREAM_WORKERS;
+pid $TMP/upstream-nginx.pid;
+error_log $TMP/upstream-nginx.err warn;
+worker_rlimit_nofile 18000;
+events { worker_connections 8000; }
+http {
+  access_log off;
+  client_body_temp_path $TMP/upstream-nginx-body;
+  proxy_temp_path $TMP/upstream-nginx-proxy;
+  fastcgi_temp_path $TMP/upstream-nginx-fastcgi;
+  uwsgi_temp_path $TMP/upstream-nginx-uwsgi;
+  scgi_temp_path $TMP/upstream-nginx-scgi;
+  keepalive_requests 100000000;
+  keepalive_timeout 5m;
+  server {
+    listen 127.0.0.1:$UP_HTTP backlog=4096;
+    location / { default_type text/plain; return 200 "$HTTP_BODY\n"; }
+  }
+}
+CONF
+  start upstream-http "$CPU_LOAD" "$TMP/upstream-nginx.log" \
+    nginx -p "$TMP" -c "$TMP/upstream-nginx.conf" -e "$TMP/upstream-nginx.err"
+  wait_listen "$LAST_PID" "$UP_HTTP" 10
+}
+
+# Loads nginx's stream module when this nginx has it as a dynamic module (Debian does).
+nginx_stream_module_line() {
+  if nginx -V 2>&1 | grep -q -- '--with-stream=dynamic'; then
+    local so
+    for so in /usr/lib/nginx/modules/ngx_stream_module.so /usr/share/nginx/modules/ngx_stream_module.so; do
+      [ -f "$so" ] && { echo "load_module $so;"; return; }
+    done
+  fi
+}
+
+start_haproxy() {
+  cat >"$TMP/haproxy.cfg" <<CONF
+# One thread, like nginx's one worker and synack pinned to the same core: the comparison is per core.
+global
+  nbthread 1
+  maxconn 8000
+  pidfile $TMP/haproxy.pid
+defaults
+  mode tcp
+  timeout connect 5s
+  timeout client 1m
+  timeout server 1m
+  maxconn 8000
+listen bench_iperf
+  bind 127.0.0.1:${PORT_IPERF[haproxy]}
+  server up 127.0.0.1:$UP_IPERF
+listen bench_http
+  bind 127.0.0.1:${PORT_HTTP[haproxy]}
+  server up 127.0.0.1:$UP_HTTP
+CONF
+  start haproxy "$CPU_PROXY" "$TMP/haproxy.log" haproxy -db -f "$TMP/haproxy.cfg" -p "$TMP/haproxy.pid"
+}
+
+start_nginx() {
+  cat >"$TMP/nginx-stream.conf" <<CONF
+$(nginx_stream_module_line)
+daemon off;
+worker_processes 1;
+pid $TMP/nginx-stream.pid;
+error_log $TMP/nginx-stream.err warn;
+worker_rlimit_nofile 18000;
+events { worker_connections 8000; }
+stream {
+  server { listen 127.0.0.1:${PORT_IPERF[nginx]} backlog=4096; proxy_pass 127.0.0.1:$UP_IPERF; }
+  server { listen 127.0.0.1:${PORT_HTTP[nginx]} backlog=4096; proxy_pass 127.0.0.1:$UP_HTTP; }
+}
+CONF
+  start nginx "$CPU_PROXY" "$TMP/nginx-stream.log" \
+    nginx -p "$TMP" -c "$TMP/nginx-stream.conf" -e "$TMP/nginx-stream.err"
+}
+
+# socat forks a child per connection; nodelay on both legs as the other proxies set it by default.
+start_socat() {
+  start socat "$CPU_PROXY" "$TMP/socat-iperf.log" socat $SOCAT_OPTS \
+    "TCP4-LISTEN:${PORT_IPERF[socat]},bind=127.0.0.1,reuseaddr,fork,backlog=4096,nodelay" \
+    "TCP4:127.0.0.1:$UP_IPERF,nodelay"
+  start socat "$CPU_PROXY" "$TMP/socat-http.log" socat $SOCAT_OPTS \
+    "TCP4-LISTEN:${PORT_HTTP[socat]},bind=127.0.0.1,reuseaddr,fork,backlog=4096,nodelay" \
+    "TCP4:127.0.0.1:$UP_HTTP,nodelay"
+}
+
+# start_synack TARGET TRANSPORT : one JVM per transport, each with its own admin port so that the
+# three can run side by side for the whole benchmark (and warm up once, like the others).
+start_synack() {
+  local t=$1 transport=$2 cfg="$TMP/$1.yaml"
+  cat >"$cfg" <<CONF
+admin: {listen: 127.0.0.1:${PORT_ADMIN[$t]}}
+transport: $transport
+proxies:
+  - name: bench-iperf
+    listen: 127.0.0.1:${PORT_IPERF[$t]}
+    upstream: 127.0.0.1:$UP_IPERF
+    limits: {max_connections: 100000, idle_timeout: 10m}
+  - name: bench-http
+    listen: 127.0.0.1:${PORT_HTTP[$t]}
+    upstream: 127.0.0.1:$UP_HTTP
+    limits: {max_connections: 100000, idle_timeout: 10m}
+CONF
+  # shellcheck disable=SC2086  # JAVA_OPTS is a list of words
+  start "$t" "$CPU_PROXY" "$TMP/$t.log" java $JAVA_OPTS -jar "$SYNACK_JAR" run -c "$cfg"
+}
+
+# start_target TARGET : starts it and waits until both its ports listen; fails if it does not.
+start_target() {
+  local t=$1
+  case $t in
+    direct) PORT_IPERF[$t]=$UP_IPERF; PORT_HTTP[$t]=$UP_HTTP; return 0 ;;
+    haproxy) start_haproxy ;;
+    nginx) start_nginx ;;
+    socat) start_socat ;;
+    synack-epoll) start_synack "$t" epoll ;;
+    synack-io_uring) start_synack "$t" io_uring ;;
+    synack-nio) start_synack "$t" nio ;;
+    *) echo "unknown target: $t" >&2; return 1 ;;
+  esac
+  TARGET_PID[$t]=$LAST_PID
+  wait_listen "$LAST_PID" "${PORT_IPERF[$t]}" "$READY_TIMEOUT" &&
+    wait_listen "$LAST_PID" "${PORT_HTTP[$t]}" "$READY_TIMEOUT"
+}
