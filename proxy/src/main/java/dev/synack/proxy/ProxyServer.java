@@ -36,8 +36,11 @@ import org.slf4j.LoggerFactory;
 public final class ProxyServer {
     private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
 
-    /** How long a leg closed with FIN waits for the peer's FIN before synack resets it. */
-    static final long LINGER_AFTER_FIN_MILLIS = 2_000;
+    /**
+     * How long a leg that synack closes with a FIN (idle timeout, max duration, on_peer_reset: close,
+     * on_upstream_failure: close) may take to flush and receive the peer's FIN before it is reset.
+     */
+    static final long LINGER_AFTER_FIN_MILLIS = 5_000;
 
     private final ProxySpec spec;
     private final Transport transport;

@@ -301,19 +301,21 @@ final class Session implements ConnectionInfo {
 
     /**
      * Sends a FIN on {@code side} after its pending writes, then discards what the peer still sends
-     * until its FIN (closing a socket with unread data would turn the FIN into an RST), bounded in time.
+     * until its FIN (closing a socket with unread data would turn the FIN into an RST); all of it
+     * bounded by {@link ProxyServer#LINGER_AFTER_FIN_MILLIS}, after which the leg is reset.
      */
     private void closeGracefully(Side side) {
         Channel ch = channel(side);
         if (ch == null || !ch.isOpen()) {
             return;
         }
+        // Bounded: a peer that neither reads what is pending nor sends its FIN gets an RST.
+        loop.schedule(() -> reset(side), ProxyServer.LINGER_AFTER_FIN_MILLIS, TimeUnit.MILLISECONDS);
         Runnable afterFin = () -> {
             if (finRead[side.ordinal()]) {
                 ch.close();
             } else {
                 ch.config().setAutoRead(true);
-                loop.schedule(() -> reset(side), ProxyServer.LINGER_AFTER_FIN_MILLIS, TimeUnit.MILLISECONDS);
             }
         };
         if (finSent[side.ordinal()]) {
