@@ -5,14 +5,27 @@
 BENCH_PGIDS=()
 BENCH_PNAMES=()
 
-# start NAME CPUS LOG CMD... : starts CMD in the background, pinned to CPUS ("" = not pinned).
+# placement CPUS : sets PLACE to the command prefix that pins to CPUS ("" = not pinned) at the run's
+# nice level (NICE, default 0).
+placement() {
+  PLACE=()
+  if [ "${NICE:-0}" != 0 ]; then PLACE+=(nice -n "$NICE"); fi
+  if [ -n "$1" ]; then PLACE+=(taskset -c "$1"); fi
+  return 0
+}
+
+# placed CPUS CMD... : runs CMD in the foreground, placed on CPUS.
+placed() {
+  local PLACE
+  placement "$1"; shift
+  "${PLACE[@]}" "$@"
+}
+
+# start NAME CPUS LOG CMD... : starts CMD in the background, in a session of its own, placed on CPUS.
 start() {
-  local name=$1 cpus=$2 log=$3; shift 3
-  if [ -n "$cpus" ]; then
-    setsid taskset -c "$cpus" "$@" >"$log" 2>&1 </dev/null &
-  else
-    setsid "$@" >"$log" 2>&1 </dev/null &
-  fi
+  local name=$1 log=$3 PLACE
+  placement "$2"; shift 3
+  setsid "${PLACE[@]}" "$@" >"$log" 2>&1 </dev/null &
   BENCH_PGIDS+=("$!")
   BENCH_PNAMES+=("$name")
   LAST_PID=$!
