@@ -1,6 +1,8 @@
 package dev.synack.net;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,8 +24,10 @@ record KernelLimits(int rmemMax, int wmemMax, int somaxconn, int tcpFastopen) {
     }
 
     private static int read(String name) {
-        try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys", name)).trim());
+        // Files.readString/readAllBytes return only the first byte of a /proc/sys file on this JDK (the
+        // file reports size 0); a stream reads it whole.
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys", name))) {
+            return Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
         } catch (IOException | NumberFormatException e) {
             return -1;
         }
