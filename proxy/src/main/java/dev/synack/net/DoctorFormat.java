@@ -33,10 +33,26 @@ final class DoctorFormat {
         return s + "s";
     }
 
-    /** A kernel value in seconds, with a friendlier form when it is long: {@code 7200s (2h)}. */
+    /** A kernel value in seconds, with hours and minutes when it is long: {@code 7875s (2h 11m 15s)}. */
     static String seconds(long s) {
         String plain = s + "s";
-        return s >= 60 ? plain + " (" + duration(Duration.ofSeconds(s)) + ")" : plain;
+        if (s < 60) {
+            return plain;
+        }
+        StringBuilder human = new StringBuilder();
+        long h = s / 3600;
+        long m = s % 3600 / 60;
+        long rest = s % 60;
+        if (h > 0) {
+            human.append(h).append('h');
+        }
+        if (m > 0) {
+            human.append(human.length() > 0 ? " " : "").append(m).append('m');
+        }
+        if (rest > 0) {
+            human.append(' ').append(rest).append('s');
+        }
+        return plain + " (" + human + ")";
     }
 
     static String sysctlW(String name, Object value) {
