@@ -1,6 +1,8 @@
 package dev.synack.net;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,9 @@ import java.util.regex.Pattern;
 public final class Sysctls {
     /** Dotted names only: a name cannot climb out of the root or name a directory. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
+
+    /** More than any sysctl holds (the longest, lists of names, stay well under a page). */
+    private static final int READ_SIZE = 16 * 1024;
 
     private final Path root;
 
@@ -46,12 +51,27 @@ public final class Sysctls {
     /** The raw text of a sysctl such as {@code net.ipv4.tcp_fastopen}, trimmed; empty if it does not exist. */
     public Optional<String> read(String name) {
         Path file = fileOf(name);
-        try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim());
+        try (InputStream in = Files.newInputStream(file)) {
+            return Optional.of(readWhole(in).trim());
         } catch (IOException | SecurityException e) {
             // Missing (another kernel, a container without the file) or unreadable: both mean "unknown here".
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads a /proc/sys file, asking for the whole value in the first read: the kernel serves numeric
+     * sysctls only at offset 0 and reports end-of-file for any read after it, so a reader that starts
+     * with a short read (as {@code Files.readString} does on these zero-length files) sees just the
+     * first digit, 4 for a somaxconn of 4096.
+     */
+    private static String readWhole(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[READ_SIZE];
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+            out.write(buffer, 0, n);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** A sysctl holding one integer; empty if it does not exist or does not hold exactly one integer. */

@@ -74,11 +74,24 @@ class SysctlsTest {
     }
 
     @Test
-    void systemReadsTheRealProcSys() {
-        Optional<String> somaxconn = Sysctls.system().read("net.core.somaxconn");
+    void systemReadsTheRealProcSysWhole() throws Exception {
+        // /proc/sys numbers are served only at offset 0: a reader starting with a short read gets one digit.
+        Sysctls system = Sysctls.system();
+        assertThat(system.root()).isEqualTo(Path.of("/proc/sys"));
+        for (String name : List.of("net.core.somaxconn", "net.ipv4.tcp_rmem", "net.ipv4.ip_local_port_range",
+                "net.ipv4.tcp_available_congestion_control")) {
+            Optional<String> value = system.read(name);
+            assertThat(value).as(name + " exists on every Linux kernel").isPresent();
+            assertThat(value.get().split("\\s+")).as(name).isEqualTo(cat(system.fileOf(name)).trim().split("\\s+"));
+        }
+        assertThat(system.readLongs("net.ipv4.tcp_rmem")).get().satisfies(v -> assertThat(v).hasSize(3));
+    }
 
-        assertThat(Sysctls.system().root()).isEqualTo(Path.of("/proc/sys"));
-        assertThat(somaxconn).as("net.core.somaxconn exists on every Linux kernel").isPresent();
-        assertThat(somaxconn.get()).matches("\\d+");
+    /** The file as cat(1) shows it, read independently of {@link Sysctls}. */
+    private static String cat(Path file) throws Exception {
+        Process p = new ProcessBuilder("cat", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isZero();
+        return out;
     }
 }
