@@ -37,13 +37,17 @@ public final class Doctor {
      * for one, which congestion controls it may choose.
      */
     public static DoctorReport examine(SynackConfig config, Transport transport, Sysctls sysctls, boolean netAdmin) {
+        return examine(config, transport, sysctls, netAdmin, DoctorJvm.forSysctls(sysctls));
+    }
+
+    static DoctorReport examine(SynackConfig config, Transport transport, Sysctls sysctls, boolean netAdmin, DoctorJvm jvm) {
         List<DoctorFinding> findings = new ArrayList<>();
         DoctorKernelFacts.report(sysctls, findings);
         List<String> names = new ArrayList<>();
         List<ProxySpec> proxies = config.proxies();
         for (int i = 0; i < proxies.size(); i++) {
             names.add(proxies.get(i).name());
-            for (DoctorSide side : DoctorSide.of(i, proxies.get(i), transport, sysctls, netAdmin)) {
+            for (DoctorSide side : DoctorSide.of(i, proxies.get(i), transport, sysctls, netAdmin, jvm)) {
                 for (DoctorCheck check : CHECKS) {
                     check.check(side, findings);
                 }

@@ -31,7 +31,7 @@ final class DoctorCongestionCheck implements DoctorCheck {
         }
         if (!available.contains(algo)) {
             out.add(side.wontApply("congestion", algo, algo + " is not loaded (" + AVAILABLE + ": "
-                    + String.join(" ", available) + "), so setsockopt fails"
+                    + String.join(" ", available) + "), so setsockopt fails (ENOENT)"
                     + (side.netAdmin() ? " unless the kernel can load module tcp_" + algo + " on demand" : ""),
                     "modprobe tcp_" + algo));
             return;

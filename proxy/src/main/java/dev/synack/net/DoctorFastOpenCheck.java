@@ -43,6 +43,10 @@ final class DoctorFastOpenCheck implements DoctorCheck {
                     + " restart synack after the fix (Netty reads the sysctl when the JVM starts)",
                     DoctorFormat.sysctlW(SYSCTL, bits | CLIENT | SERVER));
         }
+        if (side.jvm().tfoServer(side.transport()).filter(known -> !known).isPresent()) {
+            return side.wontApply("fast_open", requested, SYSCTL + "=" + bits + " has the server bit now, but this JVM's"
+                    + " Netty read it without when it started, so it sets no TFO queue on the listener", "restart synack");
+        }
         return side.ok("fast_open", requested, SYSCTL + "=" + bits + " has the server bit: the listener queues up to "
                 + requested + " TFO requests; a client's first connection gets a cookie, later ones carry data in the SYN"
                 + " (the sysctl must have been set before synack started)");

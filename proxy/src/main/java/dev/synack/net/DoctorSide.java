@@ -11,18 +11,20 @@ import java.util.List;
  * @param prefix the config path of the side ({@code proxies[0].downstream}, {@code proxies[0].upstream_socket})
  * @param listener true for the downstream side (the listener and the sockets it accepts)
  * @param netAdmin whether this process holds CAP_NET_ADMIN (root), which lifts some kernel restrictions
+ * @param jvm what the running JVM's Netty read from the kernel when it started
  */
 record DoctorSide(String prefix, ProxySpec proxy, SocketSpec spec, boolean listener, Transport transport,
-        Sysctls sysctls, boolean netAdmin) {
+        Sysctls sysctls, boolean netAdmin, DoctorJvm jvm) {
 
     /** The sides of a proxy in the order they are reported: downstream, then upstream. */
-    static List<DoctorSide> of(int index, ProxySpec proxy, Transport transport, Sysctls sysctls, boolean netAdmin) {
+    static List<DoctorSide> of(int index, ProxySpec proxy, Transport transport, Sysctls sysctls, boolean netAdmin,
+            DoctorJvm jvm) {
         String base = "proxies[" + index + "]";
         SocketSpec down = proxy.downstream() != null ? proxy.downstream() : SocketSpec.DEFAULT;
         SocketSpec up = proxy.upstreamSocket() != null ? proxy.upstreamSocket() : SocketSpec.DEFAULT;
         return List.of(
-                new DoctorSide(base + ".downstream", proxy, down, true, transport, sysctls, netAdmin),
-                new DoctorSide(base + ".upstream_socket", proxy, up, false, transport, sysctls, netAdmin));
+                new DoctorSide(base + ".downstream", proxy, down, true, transport, sysctls, netAdmin, jvm),
+                new DoctorSide(base + ".upstream_socket", proxy, up, false, transport, sysctls, netAdmin, jvm));
     }
 
     String path(String option) {

@@ -25,4 +25,12 @@ class DoctorSystemTest {
         assertThat(fastOpen.requested()).isEqualTo(real);
         assertThat(report.render()).contains("net.ipv4.tcp_fastopen").contains("verdict: ");
     }
+
+    @Test
+    void nettyReadTheSameServerBitAtStart() throws IOException {
+        Assumptions.assumeTrue(Transport.EPOLL.isAvailable(), "epoll is not available here");
+        long bits = Long.parseLong(Files.readString(Path.of("/proc/sys/net/ipv4/tcp_fastopen")).trim());
+
+        assertThat(DoctorJvm.CURRENT.tfoServer(Transport.EPOLL)).contains((bits & 2) != 0);
+    }
 }
