@@ -69,8 +69,11 @@ final class Addresses {
         if (host.indexOf(':') < 0) {
             return null;
         }
+        // The zone (%eth0) is kept as written: whether that interface exists is for bind time, not config.
+        int zone = host.indexOf('%');
+        String address = zone < 0 ? host : host.substring(0, zone);
         try {
-            return InetAddress.getByName("[" + host + "]").getHostAddress();
+            return InetAddress.getByName("[" + address + "]").getHostAddress() + (zone < 0 ? "" : host.substring(zone));
         } catch (UnknownHostException notAnIpv6Literal) {
             return null;
         }
