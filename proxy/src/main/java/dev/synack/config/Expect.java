@@ -27,6 +27,7 @@ final class Expect {
     static final String JITTER = "a number from 0 to 1";
     static final String CONNECT_TIMEOUT = "a duration > 0, like 2s";
     static final String USER_TIMEOUT = "a duration from 0s to 596h";
+    static final String APART_FROM_DEFAULT_ADMIN = "an address the admin API does not use; admin.listen defaults to it";
     static final String SYNTAX_YAML = "valid YAML";
     static final String SYNTAX_JSON = "valid JSON";
     static final String READABLE = "a readable YAML or JSON file";
@@ -64,6 +65,10 @@ final class Expect {
 
     static String unique(String what, String holderPath) {
         return "a" + (what.startsWith("a") ? "n " : " ") + what + " no other proxy has; " + holderPath + " has it";
+    }
+
+    static String apartFromProxies(String proxyPath) {
+        return "an address no proxy listens on; " + proxyPath + " does";
     }
 
     static String listenerOnly(String key) {

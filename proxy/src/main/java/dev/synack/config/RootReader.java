@@ -24,7 +24,7 @@ final class RootReader {
         AdminSpec admin = admin(root.get("admin"));
         TransportKind transport = Values.choice(root.get("transport"), TransportKind.values(), TransportKind::configName);
         ShutdownSpec shutdown = shutdown(root.get("shutdown"));
-        List<ProxySpec> proxies = proxies(root.get("proxies"));
+        List<ProxySpec> proxies = proxies(root.get("proxies"), root.get("admin").get("listen"), admin);
         return new SynackConfig(admin, Values.or(transport, Defaults.TRANSPORT), shutdown, proxies);
     }
 
@@ -42,7 +42,7 @@ final class RootReader {
         return new ShutdownSpec(Values.or(Values.duration(n.get("drain")), ShutdownSpec.DEFAULT.drain()));
     }
 
-    private static List<ProxySpec> proxies(Node n) {
+    private static List<ProxySpec> proxies(Node n, Node adminListen, AdminSpec admin) {
         if (!n.require(Expect.NON_EMPTY_PROXIES)) {
             return List.of();
         }
@@ -54,8 +54,8 @@ final class RootReader {
             n.fail(Expect.NON_EMPTY_PROXIES);
         }
         List<ProxySpec> proxies = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
-        Map<String, String> listens = new HashMap<>();
+        Map<String, Node> names = new HashMap<>();
+        Map<String, Node> listens = new HashMap<>();
         for (Node item : items) {
             ProxySpec p = ProxyReader.read(item);
             if (p == null) {
@@ -69,15 +69,33 @@ final class RootReader {
                 unique(item.get("listen"), Addresses.normalized(p.listen()), listens, "address");
             }
         }
+        apartFromAdmin(adminListen, admin, listens);
         return proxies;
     }
 
-    /** Records the first holder of {@code key}, or an error naming it when a later proxy has the same key. */
-    private static void unique(Node field, String key, Map<String, String> holders, String what) {
-        String itemPath = field.path().substring(0, field.path().lastIndexOf('.'));
-        String holder = holders.putIfAbsent(key, itemPath);
-        if (holder != null) {
-            field.fail(Expect.unique(what, holder));
+    /** The admin API cannot share an address with a proxy: one of the two binds would fail. */
+    private static void apartFromAdmin(Node adminListen, AdminSpec admin, Map<String, Node> listens) {
+        Node proxyListen = admin.listen().port() == 0 ? null : listens.get(Addresses.normalized(admin.listen()));
+        if (proxyListen == null) {
+            return;
         }
+        if (adminListen.present()) {
+            adminListen.fail(Expect.apartFromProxies(owner(proxyListen)));
+        } else {
+            proxyListen.fail(Expect.APART_FROM_DEFAULT_ADMIN);
+        }
+    }
+
+    /** Records the first holder of {@code key}, or an error naming it when a later proxy has the same key. */
+    private static void unique(Node field, String key, Map<String, Node> holders, String what) {
+        Node holder = holders.putIfAbsent(key, field);
+        if (holder != null) {
+            field.fail(Expect.unique(what, owner(holder)));
+        }
+    }
+
+    /** The proxy a field belongs to: {@code proxies[0]} for {@code proxies[0].listen}. */
+    private static String owner(Node field) {
+        return field.path().substring(0, field.path().lastIndexOf('.'));
     }
 }

@@ -160,6 +160,14 @@ class ConfigErrorMessagesTest {
     }
 
     @Test
+    void adminAndProxyOnOneAddress() {
+        assertThat(errors("admin: {listen: \"127.0.0.1:18080\"}\n" + proxy("")))
+                .containsExactly("admin.listen: \"127.0.0.1:18080\" (expected: an address no proxy listens on; proxies[0] does)");
+        assertThat(errors(proxy("").replace("18080", "8474"))).containsExactly(
+                "proxies[0].listen: \"127.0.0.1:8474\" (expected: an address the admin API does not use; admin.listen defaults to it)");
+    }
+
+    @Test
     void upstreamAndUpstreamsBoth() {
         assertThat(errors(proxy("upstreams: [127.0.0.1:8081]")))
                 .containsExactly("proxies[0].upstream: \"127.0.0.1:8080\" (expected: either upstream or upstreams, not both)");
