@@ -2,6 +2,7 @@ package dev.synack.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Reads one entry of {@code proxies} into a {@link ProxySpec}; the blocks inside it are read by their own readers. */
@@ -82,6 +83,6 @@ final class ProxyReader {
     }
 
     private static CloseAction closeAction(Node n) {
-        return Values.choice(n, CloseAction.values(), a -> a.name().toLowerCase(java.util.Locale.ROOT));
+        return Values.choice(n, CloseAction.values(), a -> a.name().toLowerCase(Locale.ROOT));
     }
 }

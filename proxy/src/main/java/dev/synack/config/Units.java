@@ -15,7 +15,7 @@ public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*(B|KiB|MiB|GiB|KB|MB|GB)?");
 
-    // Units in the order format() tries them, largest first, so 120s prints as 2m.
+    // Milliseconds and bytes per unit; format() tries the units largest first, so 120s prints as 2m.
     private static final Map<String, Long> DURATION_MILLIS = Map.of("ms", 1L, "s", 1_000L, "m", 60_000L, "h", 3_600_000L);
     private static final Map<String, Long> SIZE_BYTES = Map.of(
             "B", 1L, "KiB", 1L << 10, "MiB", 1L << 20, "GiB", 1L << 30, "KB", 1_000L, "MB", 1_000_000L, "GB", 1_000_000_000L);
