@@ -54,6 +54,8 @@ class ConfigDefaultsTest {
                 """), "ka.yaml");
         assertThat(p.downstream().keepalive()).isEqualTo(new KeepaliveSpec(true, Duration.ofSeconds(60), null, 5));
         assertThat(p.upstreamSocket().keepalive()).isEqualTo(new KeepaliveSpec(false, null, null, null));
+        ProxySpec off = onlyProxy(ConfigErrorMessagesTest.proxy("downstream: {keepalive: {enabled: false, idle: 60s}}"), "ka.yaml");
+        assertThat(off.downstream().keepalive()).isEqualTo(new KeepaliveSpec(false, Duration.ofSeconds(60), null, null));
     }
 
     @Test

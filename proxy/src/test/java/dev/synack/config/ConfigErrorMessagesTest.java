@@ -81,6 +81,32 @@ class ConfigErrorMessagesTest {
     }
 
     @Test
+    void listenPortOutOfRange() {
+        assertThat(errors(proxy("").replace("127.0.0.1:18080", "127.0.0.1:70000"))).containsExactly(
+                "proxies[0].listen: \"127.0.0.1:70000\" (expected: host:port with a port from 0 to 65535 (0 = any free port))");
+    }
+
+    @Test
+    void unbracketedIpv6IsNoHostPort() {
+        assertThat(errors(proxy("").replace("127.0.0.1:8080", "\"::1:8080\"")))
+                .containsExactly("proxies[0].upstream: \"::1:8080\" (expected: host:port, like 127.0.0.1:8080)");
+    }
+
+    @Test
+    void wrongTypeOfKeepalive() {
+        assertThat(errors(proxy("downstream: {keepalive: 60s}"))).containsExactly(
+                "proxies[0].downstream.keepalive: \"60s\" (expected: true, false or a mapping of enabled, idle, interval, count)");
+    }
+
+    /** found is cut to 60 characters, ending in "...". */
+    @Test
+    void longValuesAreShortenedInFound() {
+        assertThat(errors(proxy("name: [" + "x, ".repeat(40) + "x]").replace("  - name: web\n", "  -\n")))
+                .containsExactly("proxies[0].name: [" + "\"x\",".repeat(14) + "... "
+                        + "(expected: a name of 1 to 64 letters, digits, '_', '.' or '-')");
+    }
+
+    @Test
     void wrongTypeOfProxies() {
         assertThat(errors("proxies: x")).containsExactly("proxies: \"x\" (expected: a list of proxies)");
     }
