@@ -37,6 +37,7 @@ public final class SocketTuner {
     private final String side;
     private final List<SocketOptionTable> readOnConnected;
     private final List<SocketOptionTable> readOnListener;
+    private final Map<OptionStage, List<SocketOptionTable>> byStage = new EnumMap<>(OptionStage.class);
 
     private SocketTuner(SocketSpec spec, Transport transport, boolean listenerSide) {
         this.spec = spec == null ? SocketSpec.DEFAULT : spec;
@@ -45,6 +46,11 @@ public final class SocketTuner {
         this.side = listenerSide ? "downstream" : "upstream_socket";
         this.readOnConnected = readable(listenerSide ? SocketOptionTable.readOnAccepted() : SocketOptionTable.readOnUpstream());
         this.readOnListener = listenerSide ? readable(SocketOptionTable.readOnListener()) : List.of();
+        for (OptionStage stage : OptionStage.values()) {
+            // only what this spec asks for: the per-connection stages then loop over a handful of entries
+            byStage.put(stage, SocketOptionTable.at(listenerSide, stage).stream()
+                    .filter(o -> o.appliedByTuner() && o.requested(this.spec) != null).toList());
+        }
     }
 
     /** The tuner of a proxy's downstream side: the listener and the sockets it accepts. */
@@ -101,11 +107,8 @@ public final class SocketTuner {
 
     private List<SocketOptionTable> apply(Channel ch, OptionStage stage) {
         List<SocketOptionTable> applied = new ArrayList<>();
-        for (SocketOptionTable o : SocketOptionTable.at(listenerSide, stage)) {
+        for (SocketOptionTable o : byStage.get(stage)) {
             Object v = o.requested(spec);
-            if (v == null || !o.appliedByTuner()) {
-                continue;
-            }
             OptionAccess access = o.access(transport);
             if (access == null) {
                 fail(ch, o, v, transport.configName() + " cannot apply it");

@@ -48,7 +48,7 @@ class SocketTunerTest {
             new OptionCase(USER_TIMEOUT, "userTimeout", Duration.ofSeconds(5), Duration.ofMillis(2500), TCP, 18,
                     null, "5s", "2500ms", null, null),
             new OptionCase(QUICKACK, "quickack", true, true, TCP, 12, null, "true", "true", null, null),
-            new OptionCase(TOS, "tos", 16, 16, IP, 1, null, "16", "16", null, c -> assertField(c, "\\btos:(0x[0-9a-f]+)", "0x10")),
+            new OptionCase(TOS, "tos", 16, 16, IP, 1, null, "16", "16", null, SocketTunerTest::assertTosAndTclass),
             new OptionCase(CONGESTION, "congestion", "reno", "reno", TCP, 13, null, "reno", "reno", null,
                     c -> assertField(c, "\\s(reno|cubic|bbr)\\s", "reno")),
             new OptionCase(NOTSENT_LOWAT, "notsentLowat", 16384, 16384, TCP, 25, null, "16384", "16384", null, null),
@@ -170,6 +170,18 @@ class SocketTunerTest {
     private static void assertField(OptionCase.Checked c, String regex, String expected) {
         for (String r : new String[] {c.view().accepted(), c.view().client()}) {
             assertThat(SsView.find(r, regex)).as("%s in %s", regex, r).isEqualTo(expected);
+        }
+    }
+
+    /** ss shows the IPv4 TOS of the v4-mapped peers; IPV6_TCLASS (41, 67) must carry the same byte. */
+    private static void assertTosAndTclass(OptionCase.Checked c) {
+        assertField(c, "\\btos:(0x[0-9a-f]+)", "0x10");
+        for (Channel ch : new Channel[] {c.pair().accepted, c.pair().client}) {
+            try {
+                assertThat(((Socket) ((UnixChannel) ch).fd()).getIntOpt(41, 67)).as("IPV6_TCLASS of %s", ch).isEqualTo(16);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.synack.net;
 
 import dev.synack.observe.OptionReading;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -9,7 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import java.io.IOException;
@@ -27,14 +25,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs TCP Fast Open through a tuned proxy inside a network namespace where net.ipv4.tcp_fastopen=3
- * (started by {@link TfoProofTest}) and prints what the kernel reports as {@code probe key=value} lines:
- * tcp_info options of the client, of both proxy sockets and of the service's accepted socket, the
- * proxy's fast_open readings, and the TcpExt TFO counters before and after.
+ * Runs TCP Fast Open through a proxy inside a network namespace where net.ipv4.tcp_fastopen=3 (started
+ * by {@link TfoProofTest}) and prints what the kernel reports as {@code probe key=value} lines: tcp_info
+ * options of the client, of the proxy's sockets where readable and of the service's accepted socket,
+ * the proxy's fast_open readings, and the TcpExt TFO counters before and after.
  *
- * <p>The service listens with TFO; the proxy listens with {@code fast_open: 256} and connects upstream
- * with {@code fast_open: true}; the client is an epoll socket with the kernel's TCP_FASTOPEN_CONNECT.
- * Connection 1 fetches the cookies; connections 2+ carry their data in the SYN on both legs.
+ * <p>Arguments: {@code TRANSPORT:RELAY:PROXY_IP:SERVICE_IP}..., RELAY {@code netty} ({@link TfoNettyRelay})
+ * or {@code synack} ({@link TfoSynackRelay}). Each run uses its own loopback addresses because TFO
+ * cookies are cached per destination address: connection 1 of a run fetches the cookies of both legs,
+ * connections 2+ carry their data in the SYN. The client is an epoll socket with the kernel's
+ * TCP_FASTOPEN_CONNECT; the service listens with TFO and echoes.
  */
 public final class TfoProbe {
     static final int CONNECTIONS = 4;
@@ -46,51 +46,35 @@ public final class TfoProbe {
     public static void main(String[] args) throws Exception {
         out("sysctl.tcp_fastopen", KernelLimits.current().tcpFastopen());
         out("epoll.tfo_server_side_available", Epoll.isTcpFastOpenServerSideAvailable());
-        for (String name : args) {
-            Transport t = Transport.valueOf(name);
-            if (t.isAvailable()) {
-                run(t, t.configName() + ".");
-            }
+        for (String arg : args) {
+            String[] a = arg.split(":");
+            Transport t = Transport.valueOf(a[0]);
+            TfoRelay relay = a[1].equals("synack") ? new TfoSynackRelay(t) : new TfoNettyRelay(t);
+            run(t, relay, t.configName() + "." + a[1] + ".", a[2], a[3]);
         }
         out("done", true);
         System.out.flush();
         System.exit(0);
     }
 
-    private static void run(Transport t, String prefix) throws Exception {
+    private static void run(Transport t, TfoRelay relay, String prefix, String proxyIp, String serviceIp) throws Exception {
         EventLoopGroup group = t.newGroup(1);
-        EventLoopGroup clientGroup = Transport.EPOLL.newGroup(1);
-        try {
+        try (relay) {
             LinkedBlockingQueue<TcpInfo> serviceAccepted = new LinkedBlockingQueue<>();
-            Channel service = echoService(t, group, serviceAccepted);
-            ProbeRelay relay = new ProbeRelay(t, group, (InetSocketAddress) service.localAddress());
-            Channel proxy = relay.bind();
+            Channel service = echoService(t, group, new InetSocketAddress(serviceIp, 0), serviceAccepted);
+            InetSocketAddress proxy = relay.start(new InetSocketAddress(proxyIp, 0), (InetSocketAddress) service.localAddress());
             Map<String, Long> before = netstat();
             SocketTuner client = SocketTuner.upstream(Specs.of("fastOpen", 1), Transport.EPOLL);
             for (int i = 1; i <= CONNECTIONS; i++) {
                 String p = prefix + "conn." + i + ".";
-                CompletableFuture<Void> echoed = new CompletableFuture<>();
-                byte[] msg = ("ping " + i + "\n").getBytes(StandardCharsets.US_ASCII);
-                Channel c = LoopbackPair.connect(Transport.EPOLL, client, (InetSocketAddress) proxy.localAddress(),
-                        new ChannelInboundHandlerAdapter() {
-                            int got;
-                            @Override public void channelRead(ChannelHandlerContext ctx, Object m) {
-                                got += ((ByteBuf) m).readableBytes();
-                                ((ByteBuf) m).release();
-                                if (got >= msg.length) {
-                                    echoed.complete(null);
-                                }
-                            }
-                        });
-                c.writeAndFlush(Unpooled.wrappedBuffer(msg));
-                echoed.get(10, TimeUnit.SECONDS);
-                ProbeRelay.Session s = relay.sessions.poll(10, TimeUnit.SECONDS);
+                Channel c = echoOnce(client, proxy, ("ping " + i + "\n").getBytes(StandardCharsets.US_ASCII));
+                TfoRelay.Seen seen = relay.next();
                 options(p + "client", TcpInfoReader.read(c));
-                options(p + "proxy_accepted", Optional.of(s.acceptedInfo()));
-                options(p + "proxy_upstream", s.upstream().eventLoop().submit(() -> TcpInfoReader.read(s.upstream())).get());
+                seen.accepted().ifPresent(x -> options(p + "proxy_accepted", Optional.of(x)));
+                seen.upstream().ifPresent(x -> options(p + "proxy_upstream", Optional.of(x)));
                 options(p + "service_accepted", Optional.ofNullable(serviceAccepted.poll(10, TimeUnit.SECONDS)));
-                readings(p + "proxy_accepted.reading.", s.acceptedReadings());
-                readings(p + "proxy_upstream.reading.", s.upstream().eventLoop().submit(() -> relay.up.read(s.upstream())).get());
+                readings(p + "proxy_accepted.reading.", seen.acceptedReadings());
+                readings(p + "proxy_upstream.reading.", seen.upstreamReadings());
                 c.close().sync();
             }
             Map<String, Long> after = netstat();
@@ -98,16 +82,33 @@ public final class TfoProbe {
                 out(prefix + "netstat." + k + ".before", before.getOrDefault(k, -1L));
                 out(prefix + "netstat." + k + ".after", after.getOrDefault(k, -1L));
             }
-            proxy.close().sync();
             service.close().sync();
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-            clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         }
     }
 
+    /** Connects through the proxy, writes {@code msg} right after connect and waits for its echo. */
+    private static Channel echoOnce(SocketTuner client, InetSocketAddress proxy, byte[] msg) throws Exception {
+        CompletableFuture<Void> echoed = new CompletableFuture<>();
+        Channel c = LoopbackPair.connect(Transport.EPOLL, client, proxy, new ChannelInboundHandlerAdapter() {
+            private int got;
+
+            @Override public void channelRead(ChannelHandlerContext ctx, Object m) {
+                got += ((ByteBuf) m).readableBytes();
+                ((ByteBuf) m).release();
+                if (got >= msg.length) {
+                    echoed.complete(null);
+                }
+            }
+        });
+        c.writeAndFlush(Unpooled.wrappedBuffer(msg));
+        echoed.get(10, TimeUnit.SECONDS);
+        return c;
+    }
+
     /** A TFO listener that echoes, recording the tcp_info of each socket it accepts. */
-    private static Channel echoService(Transport t, EventLoopGroup group, LinkedBlockingQueue<TcpInfo> accepted)
+    private static Channel echoService(Transport t, EventLoopGroup group, InetSocketAddress bind, LinkedBlockingQueue<TcpInfo> accepted)
             throws InterruptedException {
         SocketTuner down = SocketTuner.downstream(Specs.of("fastOpen", 256), t);
         ServerBootstrap sb = new ServerBootstrap().group(group).channel(t.serverChannel())
@@ -123,7 +124,7 @@ public final class TfoProbe {
                     }
                 });
         down.configure(sb);
-        return sb.bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+        return sb.bind(bind).sync().channel();
     }
 
     private static void options(String key, Optional<TcpInfo> info) {
@@ -132,7 +133,7 @@ public final class TfoProbe {
     }
 
     private static void readings(String prefix, List<OptionReading> readings) {
-        for (OptionReading r : readings) {
+        for (OptionReading r : readings == null ? List.<OptionReading>of() : readings) {
             if (r.name().equals("fast_open")) {
                 out(prefix + r.name(), r.effective() + (r.note() == null ? "" : " (" + r.note() + ")"));
             }
@@ -162,76 +163,5 @@ public final class TfoProbe {
 
     private static void out(String key, Object value) {
         System.out.println("probe " + key + "=" + value);
-    }
-
-    /** A minimal relay tuned like synack's: downstream fast_open 256, upstream fast_open true. */
-    static final class ProbeRelay {
-        record Session(TcpInfo acceptedInfo, List<OptionReading> acceptedReadings, Channel upstream) {}
-
-        final Transport t;
-        final EventLoopGroup group;
-        final InetSocketAddress service;
-        final SocketTuner down;
-        final SocketTuner up;
-        final LinkedBlockingQueue<Session> sessions = new LinkedBlockingQueue<>();
-
-        ProbeRelay(Transport t, EventLoopGroup group, InetSocketAddress service) {
-            this.t = t;
-            this.group = group;
-            this.service = service;
-            this.down = SocketTuner.downstream(Specs.of("fastOpen", 256), t);
-            this.up = SocketTuner.upstream(Specs.of("fastOpen", 1), t);
-        }
-
-        Channel bind() throws InterruptedException {
-            ServerBootstrap sb = new ServerBootstrap().group(group).channel(t.serverChannel())
-                    .handler(new ChannelInitializer<Channel>() {
-                        @Override protected void initChannel(Channel ch) { down.beforeBind(ch); }
-                    })
-                    .childOption(ChannelOption.AUTO_READ, false)
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override protected void initChannel(Channel ch) { accepted(ch); }
-                    });
-            down.configure(sb);
-            return sb.bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
-        }
-
-        private void accepted(Channel child) {
-            down.onAccepted(child);
-            TcpInfo info = TcpInfoReader.read(child).orElseThrow();
-            List<OptionReading> readings = down.read(child);
-            Bootstrap b = new Bootstrap().group(child.eventLoop()).channel(t.socketChannel())
-                    .handler(new ChannelInitializer<Channel>() {
-                        @Override protected void initChannel(Channel u) {
-                            up.beforeConnect(u);
-                            u.pipeline().addLast(new Forward(child));
-                        }
-                    });
-            up.configure(b);
-            b.connect(service).addListener(f -> {
-                Channel u = ((io.netty.channel.ChannelFuture) f).channel();
-                if (!f.isSuccess()) {
-                    child.close();
-                    return;
-                }
-                up.afterConnect(u);
-                child.pipeline().addLast(new Forward(u));
-                child.config().setAutoRead(true);
-                sessions.add(new Session(info, readings, u));
-            });
-        }
-    }
-
-    /** Writes what one leg reads to the other leg; closes the other leg when this one closes. */
-    static final class Forward extends ChannelInboundHandlerAdapter {
-        private final Channel other;
-
-        Forward(Channel other) {
-            this.other = other;
-        }
-
-        @Override public void channelRead(ChannelHandlerContext ctx, Object msg) { other.writeAndFlush(msg); }
-
-        @Override public void channelInactive(ChannelHandlerContext ctx) { other.close(); }
     }
 }
