@@ -89,6 +89,19 @@ class SocketTunerReadingTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("nativeTransports")
+    void backlogAboveSomaxconnIsCappedAndSaysSo(Transport t) throws Exception {
+        int somaxconn = KernelLimits.current().somaxconn();
+        Assumptions.assumeTrue(somaxconn > 0 && somaxconn < 65535, "net.core.somaxconn unreadable or huge: " + somaxconn);
+        try (LoopbackPair p = LoopbackPair.open(t, Specs.of("backlog", 65535), Specs.of(Map.of()))) {
+            OptionReading r = reading(p.down.readListener(p.listener), "backlog");
+            assertThat(r.requested()).isEqualTo("65535");
+            assertThat(r.effective()).isEqualTo(String.valueOf(somaxconn));
+            assertThat(r.note()).isEqualTo("capped at net.core.somaxconn=" + somaxconn);
+        }
+    }
+
     private static OptionReading reading(List<OptionReading> readings, String name) {
         return readings.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
