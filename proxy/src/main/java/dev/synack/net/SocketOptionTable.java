@@ -180,7 +180,10 @@ public enum SocketOptionTable {
             if (v == null || (downstreamSide ? o.downstream : o.upstream) == null || o.supports(t)) {
                 continue;
             }
-            errors.add(new ConfigError(path + "." + o.configName, o.kind.renderRequested(v),
+            // found is shown as JSON, like every config error: durations and names quoted
+            String found = o.kind.renderRequested(v);
+            found = v instanceof Number || v instanceof Boolean ? found : '"' + found + '"';
+            errors.add(new ConfigError(path + "." + o.configName, found,
                     "an option the " + t.configName() + " transport can apply; " + o.limitation(t)));
         }
     }

@@ -68,14 +68,37 @@ class SocketOptionTableTest {
         assertThat(errors).containsExactly(
                 "proxies[0].downstream.window_clamp: 65536" + nio + "TCP_WINDOW_CLAMP (use epoll or io_uring))",
                 "proxies[0].downstream.max_segment: 1400" + nio + "TCP_MAXSEG (use epoll or io_uring))",
-                "proxies[0].downstream.user_timeout: 5s" + nio + "TCP_USER_TIMEOUT (use epoll or io_uring))",
+                "proxies[0].downstream.user_timeout: \"5s\"" + nio + "TCP_USER_TIMEOUT (use epoll or io_uring))",
                 "proxies[0].downstream.tos: 16" + nio + "IP_TOS on dual-stack sockets (it sets only IPV6_TCLASS) (use epoll or io_uring))",
-                "proxies[0].downstream.congestion: reno" + nio + "TCP_CONGESTION (use epoll or io_uring))",
+                "proxies[0].downstream.congestion: \"reno\"" + nio + "TCP_CONGESTION (use epoll or io_uring))",
                 "proxies[0].downstream.notsent_lowat: 16384" + nio + "TCP_NOTSENT_LOWAT (use epoll or io_uring))",
                 "proxies[0].downstream.fast_open: 256" + nio + "TCP_FASTOPEN (use epoll or io_uring))",
-                "proxies[0].downstream.defer_accept: 5s" + nio + "TCP_DEFER_ACCEPT (use epoll or io_uring))",
+                "proxies[0].downstream.defer_accept: \"5s\"" + nio + "TCP_DEFER_ACCEPT (use epoll or io_uring))",
                 "proxies[0].upstream_socket.window_clamp: 65536" + nio + "TCP_WINDOW_CLAMP (use epoll or io_uring))",
                 "proxies[0].upstream_socket.fast_open: true" + nio + "TCP_FASTOPEN_CONNECT (use epoll or io_uring))");
+    }
+
+    @Test
+    void aLoadedConfigIsCheckedAgainstTheTransport() throws Exception {
+        SynackConfig cfg = dev.synack.config.ConfigLoader.parse(String.join("\n",
+                "transport: nio",
+                "proxies:",
+                "  - name: web",
+                "    listen: 127.0.0.1:18080",
+                "    upstream: 127.0.0.1:8080",
+                "    downstream: {backlog: 1024, nodelay: true, keepalive: {idle: 60s}, defer_accept: 5s}",
+                "  - name: db",
+                "    listen: 127.0.0.1:15432",
+                "    upstream: 127.0.0.1:5432",
+                "    upstream_socket: {fast_open: true, user_timeout: 2500ms, rcvbuf: 256KiB}"), "inline.yaml");
+        assertThat(SocketOptionTable.check(cfg, Transport.NIO)).extracting(ConfigError::toString).containsExactly(
+                "proxies[0].downstream.defer_accept: \"5s\" (expected: an option the nio transport can apply; "
+                        + "nio cannot set TCP_DEFER_ACCEPT (use epoll or io_uring))",
+                "proxies[1].upstream_socket.user_timeout: \"2500ms\" (expected: an option the nio transport can apply; "
+                        + "nio cannot set TCP_USER_TIMEOUT (use epoll or io_uring))",
+                "proxies[1].upstream_socket.fast_open: true (expected: an option the nio transport can apply; "
+                        + "nio cannot set TCP_FASTOPEN_CONNECT (use epoll or io_uring))");
+        assertThat(SocketOptionTable.check(cfg, Transport.EPOLL)).isEmpty();
     }
 
     @Test
