@@ -2,6 +2,7 @@ package dev.synack.app;
 
 import dev.synack.config.ConfigError;
 import dev.synack.config.SynackConfig;
+import dev.synack.net.SocketOptionTable;
 import dev.synack.net.Transport;
 import java.util.List;
 
@@ -10,6 +11,6 @@ final class TransportCheck {
     private TransportCheck() {}
 
     static List<ConfigError> check(SynackConfig config, Transport transport) {
-        return List.of();
+        return SocketOptionTable.check(config, transport);
     }
 }
