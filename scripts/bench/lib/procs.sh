@@ -26,16 +26,18 @@ start() {
   local name=$1 log=$3 PLACE
   placement "$2"; shift 3
   setsid "${PLACE[@]}" "$@" >"$log" 2>&1 </dev/null &
+  disown "$!"  # its end is ours to observe (kill -0), not bash's to announce
   BENCH_PGIDS+=("$!")
   BENCH_PNAMES+=("$name")
   LAST_PID=$!
 }
 
-# stop_group PGID : TERM the group, wait up to 5 s, then KILL what is left.
+# stop_group PGID : TERM the group, wait up to STOP_GRACE seconds (default 12: synack drains its
+# sessions for up to 10 s by default), then KILL what is left.
 stop_group() {
   local pg=$1 i
   kill -TERM -- "-$pg" 2>/dev/null || return 0
-  for i in $(seq 50); do
+  for i in $(seq $(( ${STOP_GRACE:-12} * 10 ))); do
     kill -0 -- "-$pg" 2>/dev/null || return 0
     sleep 0.1
   done
