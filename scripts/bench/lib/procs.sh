@@ -65,7 +65,7 @@ stop_all() {
 }
 
 # wait_listen PID PORT TIMEOUT_S : polls the kernel's listener table (no connection is made, so no
-# upstream sees a stray connect) until PORT listens; fails early if PID exits.
+# upstream sees a stray connect) until PORT listens. Returns 1 on timeout, 2 as soon as PID has exited.
 wait_listen() {
   local pid=$1 port=$2 limit=$3 deadline
   deadline=$(( $(date +%s) + limit ))
@@ -73,7 +73,7 @@ wait_listen() {
     if [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
       return 0
     fi
-    kill -0 "$pid" 2>/dev/null || return 1
+    kill -0 "$pid" 2>/dev/null || return 2
     sleep 0.1
   done
   return 1
