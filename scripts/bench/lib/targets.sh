@@ -119,10 +119,8 @@ proxies:
     upstream: 127.0.0.1:$UP_HTTP
     limits: {max_connections: 100000, idle_timeout: 10m}
 CONF
-  local logging=()
-  [[ $JAVA_OPTS == *logback.configurationFile* ]] || logging=("-Dlogback.configurationFile=$LIB/logback-bench.xml")
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of words
-  start "$t" "$CPU_PROXY" "$TMP/$t.log" java $JAVA_OPTS "${logging[@]}" -jar "$SYNACK_JAR" run -c "$cfg"
+  start "$t" "$CPU_PROXY" "$TMP/$t.log" java $JAVA_OPTS -jar "$SYNACK_JAR" run -c "$cfg"
 }
 
 # start_target TARGET : starts it and waits until both its ports listen; fails if it does not.
