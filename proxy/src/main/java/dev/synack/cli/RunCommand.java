@@ -1,0 +1,52 @@
+package dev.synack.cli;
+
+import dev.synack.app.Synack;
+import dev.synack.config.ProxySpec;
+import dev.synack.config.SynackConfig;
+import dev.synack.net.TransportChoice;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code synack run}: loads the config, starts every proxy, logs what it bound and with which effective
+ * options, then serves until SIGINT or SIGTERM and drains gracefully.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start the proxies of a config and serve until SIGINT or SIGTERM (then drain and exit 0).")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    private ConfigOption config;
+
+    @Override
+    public Integer call() throws Exception {
+        SynackConfig cfg = config.load();
+        ConfigOption.chooseTransport(cfg);
+        ShutdownSignal signal = ShutdownSignal.install();
+        Synack synack = Synack.start(cfg, List.of(new ConnectionLogObserver()));
+        TransportChoice transport = synack.transport();
+        log.info("synack {} on transport {} ({})", VersionProvider.version(), transport.transport().configName(),
+                transport.reason());
+        for (ProxySpec p : cfg.proxies()) {
+            log.info("proxy {} listening on {} -> {}", p.name(), synack.address(p.name()), p.upstreams());
+            log.info("proxy {} listener options: {}", p.name(), synack.listenerOptions(p.name()));
+        }
+        log.info("serving {} prox{}; SIGINT or SIGTERM drains for up to {} and stops",
+                cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies", seconds(cfg.shutdown().drain()));
+        String sig = signal.await();
+        log.info("{}: stopping; open connections get up to {} to finish", sig, seconds(cfg.shutdown().drain()));
+        synack.shutdown(cfg.shutdown().drain());
+        log.info("stopped");
+        return Main.OK;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

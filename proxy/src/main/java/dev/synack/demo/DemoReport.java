@@ -1,0 +1,90 @@
+package dev.synack.demo;
+
+import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.OptionReading;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints the demo's report: one small table per connection, always the same rows in the same order, so
+ * that a reader (or a test) finds each value in the same place every run.
+ */
+final class DemoReport {
+    private static final int WIDTH = 100;
+    private static final String INDENT = "    ";
+    private static final int KEY = 15;
+
+    private final PrintWriter out;
+
+    DemoReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** A scripted connection: what the client did and saw, what the proxy recorded, and whether they agree. */
+    boolean scripted(Scenario s, ClientOutcome client, ConnectionSummary summary) {
+        out.println();
+        out.println("(" + s.label + ") " + s.title);
+        row("client saw", client.toString());
+        if (summary == null) {
+            row("check", "UNEXPECTED: synack reported no closed connection within " + Scenario.TIMEOUT.toSeconds() + "s");
+            out.flush();
+            return false;
+        }
+        summary(summary);
+        List<String> problems = new java.util.ArrayList<>();
+        if (summary.reason() != s.expected) {
+            problems.add("close reason " + summary.reason().label() + ", expected " + s.expected.label());
+        }
+        if (!client.ok() || summary.bytesClientToService() != client.written() || summary.bytesServiceToClient() != client.read()) {
+            problems.add("the proxy's byte counts differ from what the client wrote and read");
+        }
+        row("check", problems.isEmpty() ? "as expected" : "UNEXPECTED: " + String.join("; ", problems));
+        out.flush();
+        return problems.isEmpty();
+    }
+
+    /** A connection made by someone else while the demo serves. */
+    void unscripted(ConnectionSummary summary) {
+        out.println();
+        out.println("(*) a connection through proxy " + summary.proxy());
+        summary(summary);
+        out.flush();
+    }
+
+    private void summary(ConnectionSummary c) {
+        row("connection", "#" + c.id() + " on proxy " + c.proxy() + ": client " + c.client() + " -> service "
+                + (c.upstream() == null ? "(none tried)" : c.upstream()) + ", " + c.attempts()
+                + (c.attempts() == 1 ? " connect attempt" : " connect attempts"));
+        row("bytes", "client->service " + c.bytesClientToService() + ", service->client " + c.bytesServiceToClient());
+        row("closed first", c.closedFirst() == null ? "-" : c.closedFirst().name().toLowerCase(Locale.ROOT));
+        row("close reason", c.reason().label());
+        row("lasted", String.format(Locale.ROOT, "%.1f ms", c.durationNanos() / 1e6)
+                + (c.connectNanos() < 0 ? "" : String.format(Locale.ROOT, " (upstream connect %.2f ms)", c.connectNanos() / 1e6)));
+        options("downstream", c.downstreamOptions());
+        options("upstream", c.upstreamOptions());
+    }
+
+    private void options(String side, List<OptionReading> readings) {
+        if (readings.isEmpty()) {
+            row(side, "(no socket)");
+            return;
+        }
+        StringBuilder line = new StringBuilder();
+        String key = side;
+        for (OptionReading r : readings) {
+            String item = r.toString();
+            if (line.length() > 0 && INDENT.length() + KEY + line.length() + 1 + item.length() > WIDTH) {
+                row(key, line.toString());
+                key = "";
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(item);
+        }
+        row(key, line.toString());
+    }
+
+    private void row(String key, String value) {
+        out.println(INDENT + String.format(Locale.ROOT, "%-" + KEY + "s", key) + value);
+    }
+}
