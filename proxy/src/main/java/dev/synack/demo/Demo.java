@@ -66,7 +66,7 @@ public final class Demo {
         TransportChoice t = synack.transport();
         out.println("synack demo: transport " + t.transport().configName() + " (" + t.reason() + ")");
         for (ProxySpec p : config.proxies()) {
-            out.println(String.format("  proxy %-8s %s -> %s (%s)", p.name(), synack.address(p.name()),
+            out.println(String.format("  proxy %-8s %s -> %s (%s)", p.name(), DemoReport.address(synack.address(p.name())),
                     p.upstreams().get(0), SERVICE_NAMES.getOrDefault(p.name(), "upstream")));
         }
         out.flush();

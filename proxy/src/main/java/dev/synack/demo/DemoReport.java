@@ -3,6 +3,7 @@ package dev.synack.demo;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.OptionReading;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,8 +54,8 @@ final class DemoReport {
     }
 
     private void summary(ConnectionSummary c) {
-        row("connection", "#" + c.id() + " on proxy " + c.proxy() + ": client " + c.client() + " -> service "
-                + (c.upstream() == null ? "(none tried)" : c.upstream()) + ", " + c.attempts()
+        row("connection", "#" + c.id() + " on proxy " + c.proxy() + ": client " + address(c.client()) + " -> service "
+                + (c.upstream() == null ? "(none tried)" : address(c.upstream())) + ", " + c.attempts()
                 + (c.attempts() == 1 ? " connect attempt" : " connect attempts"));
         row("bytes", "client->service " + c.bytesClientToService() + ", service->client " + c.bytesServiceToClient());
         row("closed first", c.closedFirst() == null ? "-" : c.closedFirst().name().toLowerCase(Locale.ROOT));
@@ -63,6 +64,15 @@ final class DemoReport {
                 + (c.connectNanos() < 0 ? "" : String.format(Locale.ROOT, " (upstream connect %.2f ms)", c.connectNanos() / 1e6)));
         options("downstream", c.downstreamOptions());
         options("upstream", c.upstreamOptions());
+    }
+
+    /** {@code 127.0.0.1:8080}, without the {@code /} that {@link InetSocketAddress#toString()} puts in front. */
+    static String address(InetSocketAddress a) {
+        if (a == null) {
+            return "-";
+        }
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     private void options(String side, List<OptionReading> readings) {
