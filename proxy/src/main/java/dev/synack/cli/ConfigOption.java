@@ -26,12 +26,13 @@ final class ConfigOption {
         return ConfigLoader.load(file);
     }
 
-    /** The transport the config asks for, or a {@link UserException} when this machine cannot run it. */
-    static TransportChoice chooseTransport(SynackConfig config) throws UserException {
+    /** The transport the config asks for; one this machine cannot run is a config error, as in {@code run}. */
+    static TransportChoice chooseTransport(SynackConfig config) throws ConfigException {
         try {
             return TransportChoice.choose(config.transport());
         } catch (IllegalStateException e) {
-            throw new UserException(e.getMessage());
+            throw new ConfigException(List.of(new ConfigError("transport", '"' + config.transport().configName() + '"',
+                    "a transport available here (" + e.getMessage() + ")")));
         }
     }
 }

@@ -23,10 +23,6 @@ final class FailureHandler implements IExecutionExceptionHandler {
             err.println(ex.getMessage());
             return Main.USAGE;
         }
-        if (ex instanceof UserException) {
-            err.println("synack: " + ex.getMessage());
-            return Main.USAGE;
-        }
         err.println("synack: " + describe(ex));
         log.debug("{} failed", cli.getCommandName(), ex);
         return Main.PROBLEM;

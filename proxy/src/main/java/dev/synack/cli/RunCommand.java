@@ -3,7 +3,6 @@ package dev.synack.cli;
 import dev.synack.app.Synack;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
-import dev.synack.net.TransportChoice;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,18 +26,15 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SynackConfig cfg = config.load();
-        ConfigOption.chooseTransport(cfg);
         ShutdownSignal signal = ShutdownSignal.install();
-        Synack synack = Synack.start(cfg, List.of(new ConnectionLogObserver()));
-        TransportChoice transport = synack.transport();
-        log.info("synack {} on transport {} ({})", VersionProvider.version(), transport.transport().configName(),
-                transport.reason());
+        // Synack.start logs the transport with the reason for it and each listener with its effective options.
+        Synack synack = Synack.start(cfg, List.of());
         for (ProxySpec p : cfg.proxies()) {
-            log.info("proxy {} listening on {} -> {}", p.name(), synack.address(p.name()), p.upstreams());
-            log.info("proxy {} listener options: {}", p.name(), synack.listenerOptions(p.name()));
+            log.info("[{}] {} -> {}", p.name(), synack.address(p.name()), p.upstreams().size() == 1 ? p.upstreams().get(0) : p.upstreams());
         }
-        log.info("serving {} prox{}; SIGINT or SIGTERM drains for up to {} and stops",
-                cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies", seconds(cfg.shutdown().drain()));
+        log.info("synack {} serving {} prox{} on {}; SIGINT or SIGTERM drains for up to {} and stops", VersionProvider.version(),
+                cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies", synack.transport().transport().configName(),
+                seconds(cfg.shutdown().drain()));
         String sig = signal.await();
         log.info("{}: stopping; open connections get up to {} to finish", sig, seconds(cfg.shutdown().drain()));
         synack.shutdown(cfg.shutdown().drain());

@@ -82,7 +82,7 @@ class DemoTest {
             assertThat(row(s, "downstream")).contains("nodelay=true");
             assertThat(row(s, "upstream")).contains("nodelay=true");
         }
-        assertThat(row("d", "upstream")).isEqualTo("(no socket)");
+        assertThat(row("d", "upstream")).isEqualTo("(never connected)");
     }
 
     @Test
