@@ -62,8 +62,8 @@ final class DemoReport {
         row("close reason", c.reason().label());
         row("lasted", String.format(Locale.ROOT, "%.1f ms", c.durationNanos() / 1e6)
                 + (c.connectNanos() < 0 ? "" : String.format(Locale.ROOT, " (upstream connect %.2f ms)", c.connectNanos() / 1e6)));
-        options("downstream", c.downstreamOptions());
-        options("upstream", c.upstreamOptions());
+        options("downstream", c.downstreamOptions(), "(none read)");
+        options("upstream", c.upstreamOptions(), c.connectNanos() < 0 ? "(never connected)" : "(none read)");
     }
 
     /** {@code 127.0.0.1:8080}, without the {@code /} that {@link InetSocketAddress#toString()} puts in front. */
@@ -75,9 +75,9 @@ final class DemoReport {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
-    private void options(String side, List<OptionReading> readings) {
+    private void options(String side, List<OptionReading> readings, String ifNone) {
         if (readings.isEmpty()) {
-            row(side, "(no socket)");
+            row(side, ifNone);
             return;
         }
         StringBuilder line = new StringBuilder();
