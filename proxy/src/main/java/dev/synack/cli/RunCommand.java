@@ -3,6 +3,7 @@ package dev.synack.cli;
 import dev.synack.app.Synack;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
         // Synack.start logs the transport with the reason for it and each listener with its effective options.
         Synack synack = Synack.start(cfg, List.of());
         for (ProxySpec p : cfg.proxies()) {
-            log.info("[{}] {} -> {}", p.name(), synack.address(p.name()), p.upstreams().size() == 1 ? p.upstreams().get(0) : p.upstreams());
+            log.info("[{}] {} -> {}", p.name(), hostPort(synack.address(p.name())), p.upstreams().size() == 1 ? p.upstreams().get(0) : p.upstreams());
         }
         log.info("synack {} serving {} prox{} on {}; SIGINT or SIGTERM drains for up to {} and stops", VersionProvider.version(),
                 cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies", synack.transport().transport().configName(),
@@ -40,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
         synack.shutdown(cfg.shutdown().drain());
         log.info("stopped");
         return Main.OK;
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     private static String seconds(Duration d) {

@@ -6,11 +6,8 @@ import dev.synack.config.HostPort;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +28,7 @@ final class DemoConfig {
 
     /** The demo config as shipped inside the jar. */
     static SynackConfig embedded() throws ConfigException {
-        try (InputStream in = DemoConfig.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
-            return ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo.yaml (embedded)");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ConfigLoader.parseResource(RESOURCE);
     }
 
     static ProxySpec proxy(SynackConfig config, String name) {

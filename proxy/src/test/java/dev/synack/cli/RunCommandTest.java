@@ -62,9 +62,9 @@ class RunCommandTest {
         try (Socket client = new Socket()) {
             client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
             client.setSoTimeout(10_000);
-            client.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
-            client.shutdownOutput();
-            assertThat(new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("pong:ping");
+            client.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("pong:ping");
         }
 
         new ProcessBuilder("kill", "-" + signal, Long.toString(synack.pid())).inheritIO().start().waitFor();
@@ -88,11 +88,12 @@ class RunCommandTest {
         }
     }
 
-    /** A service that reads one request to its FIN and answers {@code pong:} + request. */
+    /** A service that answers one line with {@code pong:} + the line, then waits for the client to close. */
     private void answerOnce() {
         try (Socket s = upstream.accept()) {
-            byte[] got = s.getInputStream().readAllBytes();
-            s.getOutputStream().write(("pong:" + new String(got, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            s.getOutputStream().write(("pong:" + in.readLine() + "\n").getBytes(StandardCharsets.US_ASCII));
+            in.readLine();
         } catch (IOException e) {
             lines.add("upstream failed: " + e);
         }
