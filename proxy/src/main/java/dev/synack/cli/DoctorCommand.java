@@ -32,7 +32,6 @@ final class DoctorCommand implements Callable<Integer> {
         TransportChoice transport = ConfigOption.chooseTransport(cfg);
         DoctorReport report = Doctor.examine(cfg, transport.transport(), Sysctls.system());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("transport: " + transport.transport().configName() + " (" + transport.reason() + ")");
         String text = report.render();
         out.print(text.endsWith("\n") ? text : text + "\n");
         out.flush();
