@@ -31,11 +31,12 @@ final class RunCommand implements Callable<Integer> {
         // Synack.start logs the transport with the reason for it and each listener with its effective options.
         Synack synack = Synack.start(cfg, List.of());
         for (ProxySpec p : cfg.proxies()) {
-            log.info("[{}] {} -> {}", p.name(), hostPort(synack.address(p.name())), p.upstreams().size() == 1 ? p.upstreams().get(0) : p.upstreams());
+            Object upstreams = p.upstreams().size() == 1 ? p.upstreams().get(0) : p.upstreams();
+            log.info("[{}] {} -> {}", p.name(), hostPort(synack.address(p.name())), upstreams);
         }
-        log.info("synack {} serving {} prox{} on {}; SIGINT or SIGTERM drains for up to {} and stops", VersionProvider.version(),
-                cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies", synack.transport().transport().configName(),
-                seconds(cfg.shutdown().drain()));
+        log.info("synack {} serving {} prox{} on {}; SIGINT or SIGTERM drains for up to {} and stops",
+                VersionProvider.version(), cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies",
+                synack.transport().transport().configName(), seconds(cfg.shutdown().drain()));
         String sig = signal.await();
         log.info("{}: stopping; open connections get up to {} to finish", sig, seconds(cfg.shutdown().drain()));
         synack.shutdown(cfg.shutdown().drain());

@@ -2,7 +2,6 @@ package dev.synack.demo;
 
 import dev.synack.observe.CloseReason;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
