@@ -7,7 +7,6 @@ import dev.synack.config.SynackConfig;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionSummary;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +75,12 @@ public final class Demo {
         DemoReport report = new DemoReport(out);
         int good = 0;
         for (Scenario s : Scenario.values()) {
-            InetSocketAddress proxy = synack.address(s.proxy);
-            ClientOutcome client = s.run(proxy, services);
+            LoopbackService service = services.behind(s.proxy);
+            long before = service == null ? 0 : service.received();
+            ClientOutcome client = s.run(synack.address(s.proxy), services);
             ConnectionSummary summary = summaries.next(Scenario.TIMEOUT).orElse(null);
-            good += report.scripted(s, client, summary) ? 1 : 0;
+            long serviceGot = service == null ? 0 : service.received() - before;
+            good += report.scripted(s, client, serviceGot, summary) ? 1 : 0;
         }
         out.println();
         out.println(Scenario.values().length + " connections, " + good + " as expected");

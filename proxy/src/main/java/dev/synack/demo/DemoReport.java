@@ -22,11 +22,15 @@ final class DemoReport {
         this.out = out;
     }
 
-    /** A scripted connection: what the client did and saw, what the proxy recorded, and whether they agree. */
-    boolean scripted(Scenario s, ClientOutcome client, ConnectionSummary summary) {
+    /**
+     * A scripted connection: what the client did and saw, what the service received, what the proxy
+     * recorded, and whether all of it agrees with the scenario.
+     */
+    boolean scripted(Scenario s, ClientOutcome client, long serviceGot, ConnectionSummary summary) {
         out.println();
         out.println("(" + s.label + ") " + s.title);
         row("client saw", client.toString());
+        row("service got", serviceGot + " B");
         if (summary == null) {
             row("check", "UNEXPECTED: synack reported no closed connection within " + Scenario.TIMEOUT.toSeconds() + "s");
             out.flush();
@@ -37,8 +41,15 @@ final class DemoReport {
         if (summary.reason() != s.expected) {
             problems.add("close reason " + summary.reason().label() + ", expected " + s.expected.label());
         }
+        if (!client.intended()) {
+            problems.add("the client did not see what this connection should show");
+        }
         if (!client.ok() || summary.bytesClientToService() != client.written() || summary.bytesServiceToClient() != client.read()) {
             problems.add("the proxy's byte counts differ from what the client wrote and read");
+        }
+        if (serviceGot != summary.bytesClientToService()) {
+            problems.add("the service received " + serviceGot + " B of the " + summary.bytesClientToService()
+                    + " B synack read from the client");
         }
         row("check", problems.isEmpty() ? "as expected" : "UNEXPECTED: " + String.join("; ", problems));
         out.flush();

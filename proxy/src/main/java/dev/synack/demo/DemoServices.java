@@ -35,6 +35,15 @@ final class DemoServices implements AutoCloseable {
         }
     }
 
+    /** The built-in service behind a demo proxy, or null for the one whose upstream refuses. */
+    LoopbackService behind(String proxy) {
+        return switch (proxy) {
+            case DemoConfig.HTTP -> http;
+            case DemoConfig.ECHO -> echo;
+            default -> null;
+        };
+    }
+
     /** The upstream address of each demo proxy, for {@link DemoConfig#rewire}. */
     Map<String, InetSocketAddress> upstreams() {
         return Map.of(DemoConfig.HTTP, http.address(), DemoConfig.ECHO, echo.address(), DemoConfig.REFUSED, refused);

@@ -30,7 +30,7 @@ final class HttpResponder extends LoopbackService {
 
     @Override
     void serve(Socket socket) throws IOException {
-        InputStream in = new BufferedInputStream(socket.getInputStream());
+        InputStream in = new BufferedInputStream(input(socket));
         OutputStream out = socket.getOutputStream();
         for (String head; (head = readHead(in)) != null; ) {
             out.write(RESPONSE.getBytes(StandardCharsets.US_ASCII));

@@ -21,9 +21,9 @@ enum Scenario {
             byte[] request = REQUEST.getBytes(StandardCharsets.US_ASCII);
             s.getOutputStream().write(request);
             byte[] response = s.getInputStream().readNBytes(HttpResponder.RESPONSE.length());
-            String ending = new String(response, StandardCharsets.US_ASCII).equals(HttpResponder.RESPONSE)
-                    ? "got 200 OK, then closed" : "got an unexpected response, then closed";
-            return new ClientOutcome(request.length, response.length, ending);
+            boolean whole = new String(response, StandardCharsets.US_ASCII).equals(HttpResponder.RESPONSE);
+            return new ClientOutcome(request.length, response.length,
+                    whole ? "got 200 OK, then closed" : "got an unexpected response, then closed", whole);
         }
     },
     HALF_CLOSE("b", DemoConfig.ECHO, "half-close: the client sends 64 KiB and shuts down its output; "
@@ -34,8 +34,9 @@ enum Scenario {
             s.getOutputStream().write(payload);
             s.shutdownOutput();
             byte[] back = s.getInputStream().readAllBytes();
+            boolean same = Arrays.equals(payload, back);
             return new ClientOutcome(payload.length, back.length,
-                    Arrays.equals(payload, back) ? "then EOF; all of it came back" : "then EOF; NOT what was sent");
+                    same ? "then EOF; all of it came back" : "then EOF; NOT what was sent", same);
         }
     },
     CLIENT_RESET("c", DemoConfig.ECHO, "the client sends 4 KiB, then resets (SO_LINGER 0 + close) "
@@ -49,7 +50,8 @@ enum Scenario {
             boolean arrived = services.echo.awaitReceived(before + payload.length, TIMEOUT);
             s.setSoLinger(true, 0);
             s.close();
-            return new ClientOutcome(payload.length, 0, arrived ? "then sent RST" : "then sent RST (the bytes never arrived)");
+            return new ClientOutcome(payload.length, 0,
+                    arrived ? "then sent RST" : "then sent RST (the bytes never reached the service)", arrived);
         }
     },
     UPSTREAM_REFUSED("d", DemoConfig.REFUSED, "the proxy's upstream refuses every connect "
@@ -58,9 +60,9 @@ enum Scenario {
         ClientOutcome drive(Socket s, DemoServices services) throws IOException {
             try {
                 int b = s.getInputStream().read();
-                return new ClientOutcome(0, b < 0 ? 0 : 1, b < 0 ? "then EOF from synack" : "then a byte from nowhere");
+                return new ClientOutcome(0, b < 0 ? 0 : 1, b < 0 ? "then EOF from synack" : "then a byte from nowhere", false);
             } catch (SocketException e) {
-                return new ClientOutcome(0, 0, "then reset by synack");
+                return new ClientOutcome(0, 0, "then reset by synack", true);
             }
         }
     };

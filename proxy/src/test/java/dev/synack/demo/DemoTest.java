@@ -77,6 +77,21 @@ class DemoTest {
     }
 
     @Test
+    void theServicesGotEveryByteTheClientsSent() {
+        assertThat(row("a", "service got")).isEqualTo(Scenario.REQUEST.length() + " B");
+        assertThat(row("b", "service got")).isEqualTo("65536 B");
+        assertThat(row("c", "service got")).isEqualTo("4096 B");
+        assertThat(row("d", "service got")).isEqualTo("0 B");
+    }
+
+    @Test
+    void everyConnectionPassesItsOwnCheck() {
+        for (String s : new String[] {"a", "b", "c", "d"}) {
+            assertThat(row(s, "check")).as("section (%s)", s).isEqualTo("as expected");
+        }
+    }
+
+    @Test
     void showsTheEffectiveOptionsOfBothProxySockets() {
         for (String s : new String[] {"a", "b", "c"}) {
             assertThat(row(s, "downstream")).contains("nodelay=true");
