@@ -126,6 +126,21 @@ public final class RecordingObserver implements ConnectionObserver {
         return await("a matching session summary", () -> summaries().stream().filter(match).findFirst());
     }
 
+    /** Waits for the summary of the session of the client socket bound to {@code client}. */
+    public ConnectionSummary awaitSummaryOf(InetSocketAddress client) {
+        return awaitSummary(s -> sameEndpoint(s.client(), client));
+    }
+
+    /** Whether two socket addresses name the same IP and port (an IPv4-mapped IPv6 address equals its IPv4 form). */
+    public static boolean sameEndpoint(InetSocketAddress a, InetSocketAddress b) {
+        if (a == null || b == null || a.getPort() != b.getPort()) {
+            return false;
+        }
+        byte[] x = a.getAddress().getAddress();
+        byte[] y = b.getAddress().getAddress();
+        return java.util.Arrays.equals(x, x.length - 4, x.length, y, y.length - 4, y.length);
+    }
+
     /** Waits for the first event of {@code kind} that matches. */
     public Event awaitEvent(Kind kind, Predicate<Event> match) {
         return await("a matching " + kind + " event", () -> events(kind).stream().filter(match).findFirst());
