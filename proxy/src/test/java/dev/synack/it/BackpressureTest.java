@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.synack.config.BufferSpec;
 import dev.synack.net.Transport;
 import dev.synack.observe.Side;
+import dev.synack.testkit.Digest;
 import dev.synack.testkit.EachTransport;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.HashingService;
@@ -12,15 +13,17 @@ import dev.synack.testkit.Payload;
 import dev.synack.testkit.Received;
 import dev.synack.testkit.RecordingObserver;
 import dev.synack.testkit.RunningProxy;
+import dev.synack.testkit.ScriptedUpstream;
 import dev.synack.testkit.TestConfigs;
 import dev.synack.testkit.TestSocket;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A fast service and a slow client: synack stops reading the service while the client's side is full,
- * so what it holds in user space per direction never exceeds high watermark + read size, and every
- * byte still arrives.
+ * A fast sender and a slow receiver, both ways round: synack stops reading the sender while the
+ * receiver's side is full, so what it holds in user space per direction never exceeds high watermark +
+ * read size, and every byte still arrives.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class BackpressureTest {
@@ -28,6 +31,8 @@ class BackpressureTest {
     private static final BufferSpec SMALL = new BufferSpec(16 * 1024, 64 * 1024, 32 * 1024);
     /** The slow reader takes this much, then waits for synack to pause the service again. */
     private static final long SIP = 256 * 1024;
+    /** Far more than the kernel buffers on the way can hold, so the client must be held back. */
+    private static final Payload UPLOAD = Payload.mebibytes(64, 32);
 
     @EachTransport
     void aSlowClientThrottlesAFastService(Transport transport) throws Exception {
@@ -47,10 +52,37 @@ class BackpressureTest {
             assertThat(got.ending()).isEqualTo(Ending.EOF);
             assertThat(got.digest()).isEqualTo(FAST.digest());
             assertThat(observer.pauses(Side.UPSTREAM)).as("reading the service was paused").isPositive();
-            assertThat(proxy.peakBufferedBytes())
-                    .as("peak bytes held in user space, bound %d", SMALL.boundPerDirection())
-                    .isPositive()
-                    .isLessThanOrEqualTo(SMALL.boundPerDirection());
+            assertWithinBound(proxy);
         }
+    }
+
+    @EachTransport
+    void aStalledServiceThrottlesAFastClient(Transport transport) throws Exception {
+        try (ScriptedUpstream service = ScriptedUpstream.start();
+             RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(transport, service.hostPort()).withBuffers(SMALL))) {
+            TestSocket client = proxy.connect();
+            CompletableFuture<Digest> sent = client.writeAsync(UPLOAD);
+            TestSocket upstream = service.nextConnection();
+
+            // The service reads nothing until synack has stopped reading the client.
+            proxy.observer().awaitPause(Side.DOWNSTREAM, 0, () -> false);
+            assertThat(sent).as("the client is held back, not buffered without bound").isNotDone();
+            CompletableFuture<Received> arrived = upstream.readToEndAsync();
+            Digest written = sent.get(60, TimeUnit.SECONDS);
+            client.shutdownOutput();
+
+            Received got = arrived.get(60, TimeUnit.SECONDS);
+            assertThat(got.ending()).isEqualTo(Ending.EOF);
+            assertThat(got.digest()).isEqualTo(written);
+            assertWithinBound(proxy);
+            upstream.close();
+        }
+    }
+
+    private static void assertWithinBound(RunningProxy proxy) {
+        assertThat(proxy.peakBufferedBytes())
+                .as("peak bytes held in user space, bound %d", SMALL.boundPerDirection())
+                .isPositive()
+                .isLessThanOrEqualTo(SMALL.boundPerDirection());
     }
 }

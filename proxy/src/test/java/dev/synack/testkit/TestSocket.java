@@ -22,9 +22,12 @@ public final class TestSocket implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 10_000;
 
     private final SocketChannel channel;
+    private final InetSocketAddress local;
 
     TestSocket(SocketChannel channel) {
         this.channel = channel;
+        // kept, so the address of a closed socket can still name its session
+        this.local = (InetSocketAddress) channel.socket().getLocalSocketAddress();
     }
 
     /** Connects from 127.0.0.1 (ephemeral port) to {@code target}. */
@@ -46,7 +49,7 @@ public final class TestSocket implements AutoCloseable {
     }
 
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.socket().getLocalSocketAddress();
+        return local;
     }
 
     public SocketChannel channel() {
