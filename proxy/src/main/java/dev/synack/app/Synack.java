@@ -1,42 +1,117 @@
 package dev.synack.app;
 
+import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
+import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
 import dev.synack.net.TransportChoice;
+import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionObserver;
+import dev.synack.observe.Observers;
 import dev.synack.observe.OptionReading;
+import dev.synack.proxy.ProxyServer;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running synack: every proxy of a config bound and serving, until {@link #shutdown(Duration)}. */
 public final class Synack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Synack.class);
+
+    private final SynackConfig config;
+    private final TransportChoice transport;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Map<String, ProxyServer> proxies = new LinkedHashMap<>();
+    private boolean stopped;
+
+    private Synack(SynackConfig config, TransportChoice transport) {
+        this.config = config;
+        this.transport = transport;
+        this.boss = transport.transport().newGroup(1);
+        this.workers = transport.transport().newGroup(Runtime.getRuntime().availableProcessors());
+    }
 
     /**
      * Checks the config against the chosen transport, then binds every proxy. On a config error nothing
-     * is bound. Blocks until every listener is bound.
+     * is bound. Blocks until every listener is bound; a listener that cannot bind (address in use) is
+     * reported as an error of its {@code listen} field and nothing stays bound.
      */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers) throws ConfigException {
-        throw new UnsupportedOperationException("not yet");
+        TransportChoice choice;
+        try {
+            choice = TransportChoice.choose(config.transport());
+        } catch (IllegalStateException e) {
+            throw new ConfigException(List.of(new ConfigError("transport", '"' + config.transport().configName() + '"',
+                    "a transport available here (" + e.getMessage() + ")")));
+        }
+        List<ConfigError> errors = TransportCheck.check(config, choice.transport());
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        log.info("transport {} ({})", choice.transport().configName(), choice.reason());
+        Synack synack = new Synack(config, choice);
+        synack.bindAll(new Observers(withLog(observers)));
+        return synack;
+    }
+
+    private static List<ConnectionObserver> withLog(List<ConnectionObserver> observers) {
+        List<ConnectionObserver> all = new ArrayList<>(observers);
+        all.add(new LogObserver());
+        return all;
+    }
+
+    private void bindAll(ConnectionObserver observer) throws ConfigException {
+        AtomicLong ids = new AtomicLong();
+        SplittableRandom seeds = new SplittableRandom(0x5157_ac4bL);
+        List<ConfigError> errors = new ArrayList<>();
+        List<ProxySpec> specs = config.proxies();
+        for (int i = 0; i < specs.size(); i++) {
+            ProxySpec spec = specs.get(i);
+            ProxyServer server = new ProxyServer(spec, transport.transport(), boss, workers, observer, ids, seeds.split());
+            ChannelFuture bound = server.bind().awaitUninterruptibly();
+            if (bound.isSuccess()) {
+                server.bound();
+                proxies.put(spec.name(), server);
+            } else {
+                String why = bound.cause().getMessage() != null ? bound.cause().getMessage() : bound.cause().toString();
+                errors.add(new ConfigError("proxies[" + i + "].listen", '"' + spec.listen().toString() + '"',
+                        "an address synack can bind (" + why + ")"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            shutdown(Duration.ZERO);
+            throw new ConfigException(errors);
+        }
     }
 
     public TransportChoice transport() {
-        throw new UnsupportedOperationException("not yet");
+        return transport;
     }
 
     /** The address a proxy is bound to (with the real port when config said port 0). */
     public InetSocketAddress address(String proxy) {
-        throw new UnsupportedOperationException("not yet");
+        return proxy(proxy).address();
     }
 
     /** Effective options of a proxy's listener socket. */
     public List<OptionReading> listenerOptions(String proxy) {
-        throw new UnsupportedOperationException("not yet");
+        return proxy(proxy).listenerOptions();
     }
 
     /** Sessions of a proxy that have not ended yet. */
     public int activeSessions(String proxy) {
-        throw new UnsupportedOperationException("not yet");
+        return proxy(proxy).activeSessions();
     }
 
     /**
@@ -44,17 +119,45 @@ public final class Synack implements AutoCloseable {
      * what waited in the writing leg's outbound buffer right after a read was handed to it.
      */
     public long peakBufferedBytes(String proxy) {
-        throw new UnsupportedOperationException("not yet");
+        return proxy(proxy).peakBufferedBytes();
     }
 
     /** Stops accepting, lets sessions end on their own until {@code drain} passes, resets the rest, frees the loops. */
-    public void shutdown(Duration drain) {
-        throw new UnsupportedOperationException("not yet");
+    public synchronized void shutdown(Duration drain) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        proxies.values().forEach(ProxyServer::stopAccepting);
+        long deadline = System.nanoTime() + drain.toNanos();
+        try {
+            for (ProxyServer p : proxies.values()) {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                if (!p.awaitNoSessions(left)) {
+                    log.info("[{}] drain deadline passed with {} sessions open: resetting them", p.name(), p.activeSessions());
+                    p.resetAll(CloseReason.SHUTDOWN);
+                    p.awaitNoSessions(Duration.ofSeconds(5));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            proxies.values().forEach(p -> p.resetAll(CloseReason.SHUTDOWN));
+        }
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     /** {@link #shutdown(Duration)} with the config's drain deadline. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("not yet");
+        shutdown(config.shutdown().drain());
+    }
+
+    private ProxyServer proxy(String name) {
+        ProxyServer p = proxies.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no proxy named " + name + "; proxies: " + proxies.keySet());
+        }
+        return p;
     }
 }

@@ -1,18 +1,91 @@
 package dev.synack.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Reads a {@link SynackConfig} from YAML or JSON, collecting every error before failing. */
+/**
+ * Reads a {@link SynackConfig} from YAML or JSON, collecting every error before failing.
+ *
+ * <p>The text is parsed to a tree first, then read by hand so that every error names its path. Each error
+ * is one {@link ConfigError}, shown as {@code path: found (expected: ...)}, in one of these forms:
+ * <pre>
+ * bad value     proxies[0].downstream.keepalive.idle: "5x" (expected: a duration like 250ms, 2s, 10m)
+ * out of range  proxies[0].downstream.max_segment: 40 (expected: an integer from 88 to 65535)
+ * wrong type    proxies: "x" (expected: a list of proxies)
+ * unknown key   proxies[0].downstream.keepalve: unknown key (expected: keepalive)
+ *               proxies[0].colour: unknown key (expected: one of name, listen, upstream, ...)
+ * missing       proxies[0].listen: missing (expected: host:port, like 127.0.0.1:8080)
+ * duplicate     proxies[1].name: "web" (expected: a name no other proxy has; proxies[0] has it)
+ * misplaced     proxies[0].upstream_socket.backlog: 1024 (expected: no backlog here; backlog, ...)
+ * syntax        synack.yaml:3:9: mapping values are not allowed here (expected: valid YAML)
+ * </pre>
+ * {@code found} is the value as JSON (strings quoted, numbers and booleans bare), or one of the words
+ * {@code missing} and {@code unknown key}. An unknown key names the nearest valid key when one is within
+ * edit distance 2 (or a prefix), else lists them all. The expected texts live in {@link Expect}.
+ */
 public final class ConfigLoader {
+    private static final ObjectMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     private ConfigLoader() {}
 
     /** Loads and validates a file; YAML unless the name ends in {@code .json}. */
     public static SynackConfig load(Path file) throws ConfigException {
-        throw new UnsupportedOperationException("not yet");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw single(file.toString(), "cannot read (" + e.getClass().getSimpleName() + ")", Expect.READABLE);
+        }
+        return parse(text, file.toString());
     }
 
-    /** Parses and validates config text; {@code source} names it in syntax errors. */
+    /** Parses and validates config text; {@code source} names it in syntax errors, and JSON is read if it ends in {@code .json}. */
     public static SynackConfig parse(String text, String source) throws ConfigException {
-        throw new UnsupportedOperationException("not yet");
+        boolean json = source.endsWith(".json");
+        JsonNode tree;
+        try {
+            tree = (json ? JSON : YAML).readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(List.of(SyntaxErrors.of(source, e, json)));
+        }
+        List<ConfigError> errors = new ArrayList<>();
+        SynackConfig config = RootReader.read(Node.root(tree, source, errors));
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return config;
+    }
+
+    /** Parses and validates a config shipped on the classpath, such as the embedded demo config. */
+    public static SynackConfig parseResource(String classpathName) throws ConfigException {
+        String name = classpathName.startsWith("/") ? classpathName.substring(1) : classpathName;
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw single("classpath:" + name, "not found", "a config resource on the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + name);
+        } catch (IOException e) {
+            throw single("classpath:" + name, "cannot read (" + e.getClass().getSimpleName() + ")", Expect.READABLE);
+        }
+    }
+
+    private static ConfigException single(String path, String found, String expected) {
+        return new ConfigException(List.of(new ConfigError(path, found, expected)));
     }
 }

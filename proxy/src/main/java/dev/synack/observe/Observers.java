@@ -43,7 +43,20 @@ public final class Observers implements ConnectionObserver {
     @Override public void connectStarted(ConnectionInfo c, InetSocketAddress t, int a) { each("connectStarted", o -> o.connectStarted(c, t, a)); }
     @Override public void connected(ConnectionInfo c, InetSocketAddress t, long n) { each("connected", o -> o.connected(c, t, n)); }
     @Override public void connectFailed(ConnectionInfo c, InetSocketAddress t, int a, Throwable e) { each("connectFailed", o -> o.connectFailed(c, t, a, e)); }
-    @Override public void bytesRead(ConnectionInfo c, Side s, int n) { each("bytesRead", o -> o.bytesRead(c, s, n)); }
+    @Override
+    public void bytesRead(ConnectionInfo c, Side s, int n) {
+        // The hot path: called once per read, so no lambda, no allocation.
+        for (ConnectionObserver o : observers) {
+            try {
+                o.bytesRead(c, s, n);
+            } catch (RuntimeException | LinkageError e) {
+                if (reported.add(o.getClass().getName() + "#bytesRead")) {
+                    log.warn("observer {} failed on bytesRead (further failures of this kind are not logged)",
+                            o.getClass().getName(), e);
+                }
+            }
+        }
+    }
     @Override public void backpressure(ConnectionInfo c, Side s, boolean p) { each("backpressure", o -> o.backpressure(c, s, p)); }
     @Override public void finRead(ConnectionInfo c, Side s) { each("finRead", o -> o.finRead(c, s)); }
     @Override public void finSent(ConnectionInfo c, Side s) { each("finSent", o -> o.finSent(c, s)); }

@@ -1,0 +1,30 @@
+package dev.synack.app;
+
+import dev.synack.observe.ConnectionObserver;
+import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.OptionReading;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs each listener's effective options once at info, and each ended connection at debug. */
+final class LogObserver implements ConnectionObserver {
+    private static final Logger log = LoggerFactory.getLogger("dev.synack.connections");
+
+    @Override
+    public void listening(String proxy, InetSocketAddress address, List<OptionReading> options) {
+        log.info("[{}] listening on {}; listener socket: {}", proxy, address, options);
+    }
+
+    @Override
+    public void closed(ConnectionSummary s) {
+        if (log.isDebugEnabled()) {
+            log.debug("[{}#{}] {} -> {} closed: {} (first: {}), c->s {} B, s->c {} B, {} ms; downstream {}; upstream {}",
+                    s.proxy(), s.id(), s.client(), s.upstream(), s.reason().label(), s.closedFirst(),
+                    s.bytesClientToService(), s.bytesServiceToClient(), TimeUnit.NANOSECONDS.toMillis(s.durationNanos()),
+                    s.downstreamOptions(), s.upstreamOptions());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.synack.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reads the {@code connect} (with {@code backoff}), {@code limits} and {@code buffers} blocks of a proxy,
+ * including the checks that span two fields. An omitted block is the record's {@code DEFAULT}; an omitted
+ * field is that field of the {@code DEFAULT}.
+ */
+final class ProxyBlocks {
+    static final List<String> CONNECT_KEYS = List.of("timeout", "attempts", "backoff");
+    static final List<String> BACKOFF_KEYS = List.of("initial", "multiplier", "max", "jitter");
+    static final List<String> LIMITS_KEYS = List.of("max_connections", "max_connections_per_client", "idle_timeout", "max_duration");
+    static final List<String> BUFFER_KEYS = List.of("read_size", "high_watermark", "low_watermark");
+
+    private static final long MAX_BUFFER = 1L << 30;
+
+    private ProxyBlocks() {}
+
+    static ConnectSpec connect(Node n) {
+        ConnectSpec d = ConnectSpec.DEFAULT;
+        if (!n.mapping(CONNECT_KEYS, Expect.mappingOf(CONNECT_KEYS))) {
+            return d;
+        }
+        Duration timeout = Values.duration(n.get("timeout"), Duration.ofMillis(1), Duration.ofMillis(Long.MAX_VALUE), false,
+                Expect.CONNECT_TIMEOUT);
+        Integer attempts = Values.integer(n.get("attempts"), 1, 100);
+        return new ConnectSpec(Values.or(timeout, d.timeout()), Values.or(attempts, d.attempts()), backoff(n.get("backoff")));
+    }
+
+    static BackoffSpec backoff(Node n) {
+        BackoffSpec d = BackoffSpec.DEFAULT;
+        if (!n.mapping(BACKOFF_KEYS, Expect.mappingOf(BACKOFF_KEYS))) {
+            return d;
+        }
+        Duration initial = Values.duration(n.get("initial"));
+        Double multiplier = n.get("multiplier").number(1, Double.MAX_VALUE, Expect.MULTIPLIER);
+        Duration max = Values.duration(n.get("max"));
+        Double jitter = n.get("jitter").number(0, 1, Expect.JITTER);
+        BackoffSpec b = new BackoffSpec(Values.or(initial, d.initial()), Values.or(multiplier, d.multiplier()),
+                Values.or(max, d.max()), Values.or(jitter, d.jitter()));
+        Node initialNode = n.get("initial");
+        Node maxNode = n.get("max");
+        if (b.max().compareTo(b.initial()) < 0 && valid(initialNode, initial) && valid(maxNode, max)) {
+            String initialText = Units.formatDuration(b.initial());
+            String maxText = Units.formatDuration(b.max());
+            if (maxNode.present()) {
+                maxNode.fail(Expect.atLeast("duration", "initial", initialText + (initialNode.present() ? "" : ", its default")));
+            } else {
+                initialNode.fail(Expect.atMost("duration", "max", maxText + ", its default"));
+            }
+        }
+        return b;
+    }
+
+    static LimitsSpec limits(Node n) {
+        LimitsSpec d = LimitsSpec.DEFAULT;
+        if (!n.mapping(LIMITS_KEYS, Expect.mappingOf(LIMITS_KEYS))) {
+            return d;
+        }
+        Integer max = Values.integer(n.get("max_connections"), 0, Integer.MAX_VALUE);
+        Integer perClient = Values.integer(n.get("max_connections_per_client"), 0, Integer.MAX_VALUE);
+        Duration idle = Values.duration(n.get("idle_timeout"));
+        Duration life = Values.duration(n.get("max_duration"));
+        return new LimitsSpec(Values.or(max, d.maxConnections()), Values.or(perClient, d.maxConnectionsPerClient()),
+                Values.or(idle, d.idleTimeout()), Values.or(life, d.maxDuration()));
+    }
+
+    static BufferSpec buffers(Node n) {
+        BufferSpec d = BufferSpec.DEFAULT;
+        if (!n.mapping(BUFFER_KEYS, Expect.mappingOf(BUFFER_KEYS))) {
+            return d;
+        }
+        Integer read = Values.size(n.get("read_size"), 1 << 10, 16 << 20);
+        Integer high = Values.size(n.get("high_watermark"), 1, MAX_BUFFER);
+        Integer low = Values.size(n.get("low_watermark"), 0, MAX_BUFFER);
+        BufferSpec b = new BufferSpec(Values.or(read, d.readSize()), Values.or(high, d.highWatermark()), Values.or(low, d.lowWatermark()));
+        Node lowNode = n.get("low_watermark");
+        Node highNode = n.get("high_watermark");
+        if (b.lowWatermark() > b.highWatermark() && valid(lowNode, low) && valid(highNode, high)) {
+            String lowText = Units.formatSize(b.lowWatermark());
+            String highText = Units.formatSize(b.highWatermark());
+            if (lowNode.present()) {
+                lowNode.fail(Expect.atMost("size", "high_watermark", highText + (highNode.present() ? "" : ", its default")));
+            } else {
+                highNode.fail(Expect.atLeast("size", "low_watermark", lowText + ", its default"));
+            }
+        }
+        return b;
+    }
+
+    /** True if the field is absent (its default stands) or was read without error: only then compare it. */
+    private static boolean valid(Node n, Object value) {
+        return !n.present() || value != null;
+    }
+}

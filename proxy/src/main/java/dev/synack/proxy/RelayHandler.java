@@ -1,0 +1,66 @@
+package dev.synack.proxy;
+
+import dev.synack.observe.Side;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Hands every event of one leg of a session to the {@link Session}, tagged with the leg's side. One
+ * instance per channel; the session holds all state, so this class decides nothing.
+ */
+final class RelayHandler extends ChannelInboundHandlerAdapter {
+    private final Session session;
+    private final Side side;
+
+    RelayHandler(Session session, Side side) {
+        this.session = session;
+        this.side = side;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (side == Side.DOWNSTREAM) {
+            session.start();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ByteBuf buf) {
+            session.relay(side, buf);
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        session.readComplete(side);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == ChannelInputShutdownEvent.INSTANCE) {
+            session.finRead(side);
+        }
+        ReferenceCountUtil.release(evt);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        session.writabilityChanged(side);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        session.failed(side, cause);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        session.inactive(side);
+    }
+}

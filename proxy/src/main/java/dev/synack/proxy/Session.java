@@ -1,0 +1,400 @@
+package dev.synack.proxy;
+
+import dev.synack.config.CloseAction;
+import dev.synack.observe.CloseReason;
+import dev.synack.observe.ConnectionInfo;
+import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.Direction;
+import dev.synack.observe.OptionReading;
+import dev.synack.observe.Peer;
+import dev.synack.observe.Side;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One proxied connection: the downstream channel (accepted from the client) and the upstream channel
+ * (opened to the service), both on one event loop, so nothing here needs a lock.
+ *
+ * <p>Bytes read on one side are written to the other; the next read is asked for only while the other
+ * side is writable, so a slow reader throttles a fast writer and at most {@code high_watermark +
+ * read_size} bytes wait per direction. A FIN read on one side is forwarded as {@code shutdownOutput()}
+ * on the other only once every byte before it has been flushed; the other direction flows on until its
+ * own FIN. An RST read on one side is passed on as configured by {@code on_peer_reset}. Every session
+ * ends once, with one {@link CloseReason}, and is reported when both channels are closed.
+ */
+final class Session implements ConnectionInfo {
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    private final ProxyServer proxy;
+    private final long id;
+    private final Channel downstream;
+    private final InetSocketAddress client;
+    private final EventLoop loop;
+    private final long startNanos = System.nanoTime();
+
+    private Channel upstream;
+    private InetSocketAddress upstreamAddress;
+    private int attempts;
+    private long connectNanos = -1;
+    private List<OptionReading> downstreamOptions = List.of();
+    private List<OptionReading> upstreamOptions = List.of();
+
+    private final long[] bytes = new long[2];
+    private final boolean[] finRead = new boolean[2];
+    private final boolean[] finSent = new boolean[2];
+    private final boolean[] paused = new boolean[2];
+    private long peakBuffered;
+    private long lastActivityNanos = startNanos;
+
+    private Peer closedFirst;
+    private CloseReason reason;
+    private int openChannels = 1;
+    private ScheduledFuture<?> idleTimer;
+    private ScheduledFuture<?> maxDurationTimer;
+    private Runnable cancelConnect = () -> {};
+
+    Session(ProxyServer proxy, long id, Channel downstream) {
+        this.proxy = proxy;
+        this.id = id;
+        this.downstream = downstream;
+        this.client = (InetSocketAddress) downstream.remoteAddress();
+        this.loop = downstream.eventLoop();
+        downstream.closeFuture().addListener(f -> channelClosed());
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------
+
+    /** The downstream channel is active: take its options, arm the timers, start connecting upstream. */
+    void start() {
+        downstreamOptions = proxy.downstreamTuner().read(downstream);
+        proxy.sessionStarted(this);
+        proxy.observer().accepted(this);
+        long maxDuration = proxy.spec().limits().maxDuration().toNanos();
+        if (maxDuration > 0) {
+            maxDurationTimer = loop.schedule(() -> endGracefully(CloseReason.MAX_DURATION), maxDuration, TimeUnit.NANOSECONDS);
+        }
+        proxy.connector().connect(this);
+    }
+
+    /** Called by the connector before each attempt. */
+    void connecting(InetSocketAddress target, int attempt, Runnable cancel) {
+        this.upstreamAddress = target;
+        this.attempts = attempt;
+        this.cancelConnect = cancel;
+    }
+
+    /** The upstream channel is connected and tuned: relay in both directions. */
+    void connected(Channel ch, long connectNanos) {
+        cancelConnect = () -> {};
+        if (reason != null) {
+            ch.close();
+            return;
+        }
+        this.upstream = ch;
+        this.connectNanos = connectNanos;
+        this.upstreamAddress = (InetSocketAddress) ch.remoteAddress();
+        openChannels++;
+        ch.closeFuture().addListener(f -> channelClosed());
+        upstreamOptions = proxy.upstreamTuner().read(ch);
+        proxy.observer().connected(this, upstreamAddress, connectNanos);
+        long idle = proxy.spec().limits().idleTimeout().toNanos();
+        if (idle > 0) {
+            lastActivityNanos = System.nanoTime();
+            idleTimer = loop.schedule(this::checkIdle, idle, TimeUnit.NANOSECONDS);
+        }
+        downstream.read();
+        upstream.read();
+    }
+
+    /** Every attempt to every upstream failed. */
+    void unreachable() {
+        cancelConnect = () -> {};
+        if (!end(CloseReason.UPSTREAM_UNREACHABLE, Peer.PROXY)) {
+            return;
+        }
+        if (proxy.spec().onUpstreamFailure() == CloseAction.RESET) {
+            reset(Side.DOWNSTREAM);
+        } else {
+            closeGracefully(Side.DOWNSTREAM);
+        }
+    }
+
+    /** Shutdown deadline passed: reset both legs. Runs on the session's loop. */
+    void resetNow(CloseReason why) {
+        if (end(why, Peer.PROXY)) {
+            reset(Side.DOWNSTREAM);
+            reset(Side.UPSTREAM);
+        }
+    }
+
+    EventLoop eventLoop() {
+        return loop;
+    }
+
+    // ---- relay -------------------------------------------------------------------------------------
+
+    void relay(Side side, ByteBuf buf) {
+        Channel out = channel(side.other());
+        int n = buf.readableBytes();
+        bytes[Direction.readOn(side).ordinal()] += n;
+        lastActivityNanos = System.nanoTime();
+        proxy.observer().bytesRead(this, side, n);
+        if (reason != null || out == null || finSent[side.other().ordinal()]) {
+            buf.release();
+            return;
+        }
+        out.write(buf, out.voidPromise());
+    }
+
+    void readComplete(Side side) {
+        Channel out = channel(side.other());
+        if (out == null) {
+            return;
+        }
+        long pending = pendingBytes(out);
+        if (pending > peakBuffered) {
+            peakBuffered = pending;
+            proxy.recordBuffered(pending);
+        }
+        out.flush();
+        if (reason != null || finRead[side.ordinal()]) {
+            return;
+        }
+        if (out.isWritable()) {
+            channel(side).read();
+        } else {
+            paused[side.ordinal()] = true;
+            proxy.observer().backpressure(this, side, true);
+        }
+    }
+
+    void writabilityChanged(Side side) {
+        Side reader = side.other();
+        Channel ch = channel(side);
+        if (ch != null && ch.isWritable() && paused[reader.ordinal()] && reason == null) {
+            paused[reader.ordinal()] = false;
+            proxy.observer().backpressure(this, reader, false);
+            channel(reader).read();
+        }
+    }
+
+    /** A FIN arrived on {@code side}: forward it once everything read before it has been flushed. */
+    void finRead(Side side) {
+        if (finRead[side.ordinal()]) {
+            return;
+        }
+        finRead[side.ordinal()] = true;
+        if (reason != null) {
+            // Ending already: a leg that was being closed gracefully has now seen the peer's FIN.
+            closeIfDone(side);
+            return;
+        }
+        lastActivityNanos = System.nanoTime();
+        proxy.observer().finRead(this, side);
+        if (closedFirst == null) {
+            closedFirst = side.peer();
+        }
+        sendFin(side.other(), this::maybeComplete);
+    }
+
+    void failed(Side side, Throwable cause) {
+        Channel ch = channel(side);
+        if (ch == null) {
+            return;
+        }
+        if (reason != null) {
+            ch.close();
+            return;
+        }
+        if (SocketErrors.isReset(cause)) {
+            proxy.observer().resetRead(this, side);
+            end(side == Side.DOWNSTREAM ? CloseReason.CLIENT_RST : CloseReason.SERVICE_RST, side.peer());
+        } else {
+            proxy.observer().socketError(this, side, cause);
+            log.info("[{}#{}] {} socket error: {}", proxy.name(), id, side.name().toLowerCase(), SocketErrors.describe(cause));
+            end(CloseReason.ERROR, side.peer());
+        }
+        ch.close();
+        if (proxy.spec().onPeerReset() == CloseAction.RESET) {
+            reset(side.other());
+        } else {
+            closeGracefully(side.other());
+        }
+    }
+
+    /** A channel closed without an RST or FIN we handled first (e.g. closed by the transport). */
+    void inactive(Side side) {
+        if (reason == null) {
+            end(CloseReason.ERROR, side.peer());
+            reset(side.other());
+        }
+    }
+
+    // ---- ending ------------------------------------------------------------------------------------
+
+    private void maybeComplete() {
+        if (finSent[0] && finSent[1] && reason == null) {
+            end(closedFirst == Peer.SERVICE ? CloseReason.SERVICE_FIN : CloseReason.CLIENT_FIN, closedFirst);
+            downstream.close();
+            upstream.close();
+        }
+    }
+
+    private void checkIdle() {
+        if (reason != null) {
+            return;
+        }
+        long idle = proxy.spec().limits().idleTimeout().toNanos();
+        long quiet = System.nanoTime() - lastActivityNanos;
+        if (quiet >= idle) {
+            endGracefully(CloseReason.IDLE_TIMEOUT);
+        } else {
+            idleTimer = loop.schedule(this::checkIdle, idle - quiet, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void endGracefully(CloseReason why) {
+        if (end(why, Peer.PROXY)) {
+            closeGracefully(Side.DOWNSTREAM);
+            closeGracefully(Side.UPSTREAM);
+        }
+    }
+
+    /** Marks the session ended; false if it already was. Only the first reason counts. */
+    private boolean end(CloseReason why, Peer closer) {
+        if (reason != null) {
+            return false;
+        }
+        reason = why;
+        if (closedFirst == null) {
+            closedFirst = closer;
+        }
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+        }
+        if (maxDurationTimer != null) {
+            maxDurationTimer.cancel(false);
+        }
+        cancelConnect.run();
+        log.debug("[{}#{}] ending: {}", proxy.name(), id, why.label());
+        return true;
+    }
+
+    /** Sends an RST on {@code side}: SO_LINGER 0, then close. */
+    private void reset(Side side) {
+        Channel ch = channel(side);
+        if (ch == null || !ch.isOpen()) {
+            return;
+        }
+        proxy.resetSocket(ch);
+        proxy.observer().resetSent(this, side);
+    }
+
+    /**
+     * Sends a FIN on {@code side} after its pending writes, then discards what the peer still sends
+     * until its FIN (closing a socket with unread data would turn the FIN into an RST); all of it
+     * bounded by {@link ProxyServer#LINGER_AFTER_FIN_MILLIS}, after which the leg is reset.
+     */
+    private void closeGracefully(Side side) {
+        Channel ch = channel(side);
+        if (ch == null || !ch.isOpen()) {
+            return;
+        }
+        // Bounded: a peer that neither reads what is pending nor sends its FIN gets an RST.
+        loop.schedule(() -> reset(side), ProxyServer.LINGER_AFTER_FIN_MILLIS, TimeUnit.MILLISECONDS);
+        Runnable afterFin = () -> {
+            if (finRead[side.ordinal()]) {
+                ch.close();
+            } else {
+                ch.config().setAutoRead(true);
+            }
+        };
+        if (finSent[side.ordinal()]) {
+            afterFin.run();
+        } else {
+            sendFin(side, afterFin);
+        }
+    }
+
+    private void closeIfDone(Side side) {
+        Channel ch = channel(side);
+        if (ch != null && finSent[side.ordinal()]) {
+            ch.close();
+        }
+    }
+
+    /** Flushes what is pending on {@code side}, then shuts its output (FIN), then runs {@code then}. */
+    private void sendFin(Side side, Runnable then) {
+        Channel ch = channel(side);
+        if (ch == null || !ch.isActive()) {
+            return;
+        }
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+            if (!flushed.isSuccess()) {
+                failed(side, flushed.cause());
+                return;
+            }
+            ((io.netty.channel.socket.DuplexChannel) ch).shutdownOutput().addListener(shut -> {
+                if (!shut.isSuccess()) {
+                    failed(side, shut.cause());
+                    return;
+                }
+                finSent[side.ordinal()] = true;
+                proxy.observer().finSent(this, side);
+                then.run();
+            });
+        });
+    }
+
+    private void channelClosed() {
+        if (--openChannels > 0) {
+            return;
+        }
+        if (reason == null) {
+            end(CloseReason.ERROR, Peer.PROXY);
+        }
+        proxy.sessionEnded(this, summary());
+    }
+
+    private ConnectionSummary summary() {
+        return new ConnectionSummary(id, proxy.name(), client, upstreamAddress, attempts, connectNanos,
+                System.nanoTime() - startNanos, bytes[0], bytes[1], closedFirst, reason,
+                downstreamOptions, upstreamOptions);
+    }
+
+    private Channel channel(Side side) {
+        return side == Side.DOWNSTREAM ? downstream : upstream;
+    }
+
+    private static long pendingBytes(Channel ch) {
+        ChannelOutboundBuffer buf = ch.unsafe().outboundBuffer();
+        return buf == null ? 0 : buf.totalPendingWriteBytes();
+    }
+
+    // ---- ConnectionInfo ----------------------------------------------------------------------------
+
+    @Override public long id() { return id; }
+    @Override public String proxy() { return proxy.name(); }
+    @Override public InetSocketAddress client() { return client; }
+    @Override public InetSocketAddress upstream() { return upstreamAddress; }
+    @Override public long bytes(Direction direction) { return bytes[direction.ordinal()]; }
+
+    @Override
+    public List<OptionReading> options(Side side) {
+        return side == Side.DOWNSTREAM ? downstreamOptions : upstreamOptions;
+    }
+
+    @Override
+    public String toString() {
+        return proxy.name() + "#" + id;
+    }
+}

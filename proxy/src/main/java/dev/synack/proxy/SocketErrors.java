@@ -1,0 +1,41 @@
+package dev.synack.proxy;
+
+import io.netty.channel.unix.Errors;
+import java.io.IOException;
+import java.net.SocketException;
+
+/**
+ * Classifies the exceptions the transports raise for a peer's RST. epoll and io_uring report
+ * {@code NativeIoException} with errno ECONNRESET (-104), or EPIPE (-32) when a write meets a socket the
+ * peer already reset; NIO reports {@code SocketException: Connection reset} or {@code Broken pipe}.
+ */
+final class SocketErrors {
+    private static final int ECONNRESET = -104;
+    private static final int EPIPE = -32;
+
+    private SocketErrors() {}
+
+    static boolean isReset(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof Errors.NativeIoException nie) {
+                int errno = nie.expectedErr();
+                if (errno == ECONNRESET || errno == EPIPE) {
+                    return true;
+                }
+            }
+            if (t instanceof SocketException || t instanceof IOException) {
+                String m = t.getMessage();
+                if (m != null && (m.contains("Connection reset") || m.contains("Broken pipe"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A short description for logs: the exception's message, or its class when it has none. */
+    static String describe(Throwable cause) {
+        String m = cause.getMessage();
+        return m != null ? m : cause.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.synack.proxy;
+
+import dev.synack.config.ConnectSpec;
+import dev.synack.config.HostPort;
+import dev.synack.observe.Side;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a session's upstream channel on the session's own event loop. Each attempt walks the upstream
+ * list in order (failover), each connect bounded by the connect timeout; between attempts it waits as
+ * the backoff says. Host names are resolved on every attempt. When every attempt fails the session is
+ * told the upstream is unreachable.
+ */
+final class UpstreamConnector {
+    private static final Logger log = LoggerFactory.getLogger(UpstreamConnector.class);
+
+    private final ProxyServer proxy;
+    private final List<HostPort> upstreams;
+    private final ConnectSpec spec;
+    private final Backoff backoff;
+
+    UpstreamConnector(ProxyServer proxy, Backoff backoff) {
+        this.proxy = proxy;
+        this.upstreams = proxy.spec().upstreams();
+        this.spec = proxy.spec().connect();
+        this.backoff = backoff;
+    }
+
+    void connect(Session session) {
+        new Attempts(session).next();
+    }
+
+    /** The attempts of one session; lives on the session's event loop. */
+    private final class Attempts {
+        private final Session session;
+        private final long firstNanos = System.nanoTime();
+        private int round = 1;
+        private int index;
+        private int attempt;
+        private boolean cancelled;
+
+        Attempts(Session session) {
+            this.session = session;
+        }
+
+        void next() {
+            if (cancelled) {
+                return;
+            }
+            HostPort target = upstreams.get(index);
+            attempt++;
+            // A fresh unresolved address: the bootstrap's resolver looks the host up on each attempt.
+            InetSocketAddress address = InetSocketAddress.createUnresolved(target.host(), target.port());
+            Bootstrap b = proxy.upstreamBootstrap(session.eventLoop())
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()))
+                    .handler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            proxy.upstreamTuner().beforeConnect(ch);
+                        }
+                    });
+            proxy.observer().connectStarted(session, address, attempt);
+            ChannelFuture f = b.connect(address);
+            session.connecting(address, attempt, () -> cancel(f));
+            f.addListener(done -> finished(f, target));
+        }
+
+        private void finished(ChannelFuture f, HostPort target) {
+            if (cancelled) {
+                f.channel().close();
+                return;
+            }
+            if (f.isSuccess()) {
+                Channel ch = f.channel();
+                proxy.upstreamTuner().afterConnect(ch);
+                ch.pipeline().addLast(new RelayHandler(session, Side.UPSTREAM));
+                session.connected(ch, System.nanoTime() - firstNanos);
+                return;
+            }
+            Throwable cause = f.cause();
+            InetSocketAddress remote = f.channel().remoteAddress() instanceof InetSocketAddress a ? a
+                    : InetSocketAddress.createUnresolved(target.host(), target.port());
+            proxy.observer().connectFailed(session, remote, attempt, cause);
+            log.debug("[{}] connect to {} failed (attempt {}): {}", session, target, attempt, SocketErrors.describe(cause));
+            if (++index < upstreams.size()) {
+                next();
+                return;
+            }
+            if (round >= spec.attempts()) {
+                log.info("[{}] upstream unreachable after {} attempts: {}", session, attempt, SocketErrors.describe(cause));
+                session.unreachable();
+                return;
+            }
+            long wait = backoff.delayNanos(round);
+            round++;
+            index = 0;
+            ScheduledFuture<?> timer = session.eventLoop().schedule(this::next, wait, TimeUnit.NANOSECONDS);
+            session.connecting(session.upstream(), attempt, () -> {
+                cancelled = true;
+                timer.cancel(false);
+            });
+        }
+
+        private void cancel(ChannelFuture f) {
+            cancelled = true;
+            f.cancel(false);
+            f.channel().close();
+        }
+    }
+}
