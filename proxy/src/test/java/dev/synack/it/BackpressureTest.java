@@ -7,6 +7,7 @@ import dev.synack.net.Transport;
 import dev.synack.observe.Side;
 import dev.synack.testkit.Digest;
 import dev.synack.testkit.EachTransport;
+import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.HashingService;
 import dev.synack.testkit.Payload;
@@ -19,6 +20,7 @@ import dev.synack.testkit.TestSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A fast sender and a slow receiver, both ways round: synack stops reading the sender while the
@@ -26,10 +28,11 @@ import org.junit.jupiter.api.Timeout;
  * read size, and every byte still arrives.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@ExtendWith(EventsOnFailure.class)
 class BackpressureTest {
     private static final Payload FAST = Payload.mebibytes(64, 31);
     private static final BufferSpec SMALL = new BufferSpec(16 * 1024, 64 * 1024, 32 * 1024);
-    /** The slow reader takes this much, then waits for synack to pause the service again. */
+    /** The slow reader takes this much at a time, each time only while synack holds the service back. */
     private static final long SIP = 256 * 1024;
     /** Far more than the kernel buffers on the way can hold, so the client must be held back. */
     private static final Payload UPLOAD = Payload.mebibytes(64, 32);
@@ -40,13 +43,11 @@ class BackpressureTest {
              RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(transport, service.hostPort()).withBuffers(SMALL))) {
             RecordingObserver observer = proxy.observer();
             TestSocket client = proxy.connect();
-            long[] pausesSeen = {0};
 
-            Received got = client.readToEnd(SIP, total -> {
-                // Wait until synack has paused the service again, unless it has read the service dry already.
-                observer.awaitPause(Side.UPSTREAM, pausesSeen[0], () -> observer.bytesRead(Side.UPSTREAM) >= FAST.length());
-                pausesSeen[0] = observer.pauses(Side.UPSTREAM);
-            });
+            // Each sip is taken only while synack holds the service back (or has read it dry): the client
+            // never reads faster than synack is throttled.
+            Received got = client.readToEnd(SIP, total ->
+                    observer.awaitPaused(Side.UPSTREAM, () -> observer.bytesRead(Side.UPSTREAM) >= FAST.length()));
             client.close();
 
             assertThat(got.ending()).isEqualTo(Ending.EOF);
@@ -65,7 +66,7 @@ class BackpressureTest {
             TestSocket upstream = service.nextConnection();
 
             // The service reads nothing until synack has stopped reading the client.
-            proxy.observer().awaitPause(Side.DOWNSTREAM, 0, () -> false);
+            proxy.observer().awaitPaused(Side.DOWNSTREAM, () -> false);
             assertThat(sent).as("the client is held back, not buffered without bound").isNotDone();
             CompletableFuture<Received> arrived = upstream.readToEndAsync();
             Digest written = sent.get(60, TimeUnit.SECONDS);

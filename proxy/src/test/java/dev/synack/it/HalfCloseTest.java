@@ -9,6 +9,7 @@ import dev.synack.observe.Peer;
 import dev.synack.observe.Side;
 import dev.synack.testkit.Digest;
 import dev.synack.testkit.EachTransport;
+import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.Payload;
 import dev.synack.testkit.Received;
@@ -23,12 +24,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A FIN travels one way only: after one peer half-closes, the other direction keeps carrying data (at
  * least 1 MiB) until its own FIN, and the session records who closed first.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(EventsOnFailure.class)
 class HalfCloseTest {
     private static final Payload REQUEST = Payload.of(10_000, 11);
     private static final Payload RESPONSE = Payload.mebibytes(2, 12);

@@ -8,6 +8,7 @@ import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Peer;
 import dev.synack.testkit.Digest;
 import dev.synack.testkit.EachTransport;
+import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.HashingService;
 import dev.synack.testkit.Payload;
@@ -18,9 +19,11 @@ import dev.synack.testkit.TestSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every byte arrives, in order, in both directions at once: 256 MiB each way, SHA-256 compared at both ends. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(EventsOnFailure.class)
 class IntegrityTest {
     private static final Payload UP = Payload.mebibytes(256, 1);
     private static final Payload DOWN = Payload.mebibytes(256, 2);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.synack.net.Transport;
 import dev.synack.observe.CloseReason;
 import dev.synack.testkit.EachTransport;
+import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.EchoServer;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.Received;
@@ -17,12 +18,14 @@ import dev.synack.testkit.TestSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Connections over max_connections or max_connections_per_client are reset at accept, never reach the
  * service and are reported as rejected with LIMIT; the others are served.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(EventsOnFailure.class)
 class LimitsTest {
 
     @EachTransport

@@ -9,6 +9,7 @@ import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Peer;
 import dev.synack.observe.Side;
 import dev.synack.testkit.EachTransport;
+import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.Received;
 import dev.synack.testkit.RecordingObserver.Kind;
@@ -19,12 +20,14 @@ import dev.synack.testkit.TestSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An RST read on one leg reaches the other leg as an RST (on_peer_reset: reset) or as a FIN
  * (on_peer_reset: close), and the session ends with CLIENT_RST or SERVICE_RST.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(EventsOnFailure.class)
 class ResetTest {
 
     @EachTransport
@@ -57,6 +60,7 @@ class ResetTest {
             client.reset();
 
             Received r = read.get(20, TimeUnit.SECONDS);
+            upstream.close(); // a service closes on EOF; synack waits for that FIN (bounded) before the session ends
             assertThat(r.ending()).as("what the service reads after the client's RST (%s)", r).isEqualTo(atService);
             ConnectionSummary s = proxy.observer().awaitSummaryOf(client.localAddress());
             assertThat(s.reason()).isEqualTo(CloseReason.CLIENT_RST);
@@ -78,6 +82,7 @@ class ResetTest {
             upstream.reset();
 
             Received r = read.get(20, TimeUnit.SECONDS);
+            client.close();
             assertThat(r.ending()).as("what the client reads after the service's RST (%s)", r).isEqualTo(atClient);
             ConnectionSummary s = proxy.observer().awaitSummaryOf(client.localAddress());
             assertThat(s.reason()).isEqualTo(CloseReason.SERVICE_RST);

@@ -8,6 +8,7 @@ import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Peer;
 import dev.synack.testkit.EachTransport;
+import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.EchoServer;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.HashingService;
@@ -24,12 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Graceful shutdown: the listener stops at once, sessions in flight finish on their own within the drain
  * deadline, and whatever is still open at the deadline is reset and ends with SHUTDOWN.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(EventsOnFailure.class)
 class ShutdownTest {
     private static final Payload TRANSFER = Payload.mebibytes(32, 21);
     private static final long FIRST_CHUNK = 1024 * 1024;

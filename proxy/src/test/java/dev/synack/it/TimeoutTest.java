@@ -8,6 +8,7 @@ import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Peer;
 import dev.synack.testkit.EachTransport;
+import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.EchoServer;
 import dev.synack.testkit.Received;
 import dev.synack.testkit.RunningProxy;
@@ -15,15 +16,16 @@ import dev.synack.testkit.TestConfigs;
 import dev.synack.testkit.TestSocket;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The idle timeout ends a silent session but not a talking one; max_duration ends even a busy session. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(EventsOnFailure.class)
 class TimeoutTest {
     private static final Duration IDLE = Duration.ofMillis(400);
     /** Well under {@link #IDLE}, so a loaded machine can be late a few times without starving the session. */
@@ -35,13 +37,14 @@ class TimeoutTest {
              RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(transport, echo.hostPort()).withIdleTimeout(IDLE))) {
             TestSocket client = proxy.connect();
             assertThat(client.roundTrip("then silence")).isEqualTo("then silence");
-            CompletableFuture<Received> end = client.readToEndAsync();
+            Received end = client.readToEndAsync().get(20, TimeUnit.SECONDS);
+            client.close();
+            assertThat(end.bytes()).as("nothing more arrives (%s)", end).isZero();
 
             ConnectionSummary s = proxy.observer().awaitSummaryOf(client.localAddress());
             assertThat(s.reason()).isEqualTo(CloseReason.IDLE_TIMEOUT);
             assertThat(s.closedFirst()).isEqualTo(Peer.PROXY);
             assertThat(Duration.ofNanos(s.durationNanos())).isGreaterThanOrEqualTo(IDLE);
-            assertThat(end.get(10, TimeUnit.SECONDS).bytes()).as("nothing more arrives").isZero();
         }
     }
 
@@ -55,6 +58,8 @@ class TimeoutTest {
             assertThat(talker.roundTrips.get()).isGreaterThan(10);
 
             talker.stop();
+            talker.client.readToEnd(); // until synack ends the silent session
+            talker.client.close();
             ConnectionSummary s = proxy.observer().awaitSummaryOf(talker.client.localAddress());
             assertThat(s.reason()).as("once silent, it times out").isEqualTo(CloseReason.IDLE_TIMEOUT);
             assertThat(Duration.ofNanos(s.durationNanos())).isGreaterThan(IDLE.multipliedBy(4));
@@ -100,6 +105,7 @@ class TimeoutTest {
                 }
             } catch (IOException e) {
                 failures.incrementAndGet();
+                client.close(); // the session is over: close as a client would
                 throw new java.io.UncheckedIOException(e); // ends the schedule: the session is over
             }
         }

@@ -9,6 +9,7 @@ import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.testkit.BlackHole;
 import dev.synack.testkit.EachTransport;
+import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.EchoServer;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.Received;
@@ -22,12 +23,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * When the service cannot be reached: retries with backoff, failover down the upstream list, a connect
  * timeout for a handshake that never completes, and what the client gets at the end (RST or FIN).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(EventsOnFailure.class)
 class UpstreamFailureTest {
     private static final Duration TIMEOUT = Duration.ofMillis(200);
     private static final Duration BACKOFF = Duration.ofMillis(150);
@@ -50,6 +53,7 @@ class UpstreamFailureTest {
         try (RunningProxy proxy = RunningProxy.start(config)) {
             TestSocket client = proxy.connect();
             Received r = client.readToEndAsync().get(20, TimeUnit.SECONDS);
+            client.close(); // as a client does on EOF; synack waits for that FIN (bounded) before the session ends
 
             assertThat(r.ending()).as("what the client reads (%s)", r).isEqualTo(expected);
             assertThat(r.bytes()).isZero();

@@ -43,6 +43,7 @@ public final class RecordingObserver implements ConnectionObserver {
     private final List<ConnectionSummary> summaries = new ArrayList<>();
     private final AtomicLong[] bytesRead = {new AtomicLong(), new AtomicLong()};
     private final AtomicLong[] pauses = {new AtomicLong(), new AtomicLong()};
+    private final AtomicLong[] resumes = {new AtomicLong(), new AtomicLong()};
 
     private synchronized void record(Kind kind, long id, Side side, InetSocketAddress address, int attempt,
                                      CloseReason reason, Throwable cause) {
@@ -68,11 +69,9 @@ public final class RecordingObserver implements ConnectionObserver {
     }
     @Override public void bytesRead(ConnectionInfo c, Side side, int n) { bytesRead[side.ordinal()].addAndGet(n); }
     @Override public void backpressure(ConnectionInfo c, Side side, boolean paused) {
-        if (paused) {
-            pauses[side.ordinal()].incrementAndGet();
-            synchronized (this) {
-                notifyAll();
-            }
+        (paused ? pauses : resumes)[side.ordinal()].incrementAndGet();
+        synchronized (this) {
+            notifyAll();
         }
     }
     @Override public void finRead(ConnectionInfo c, Side side) { record(Kind.FIN_READ, c.id(), side, null, 0, null, null); }
@@ -150,9 +149,14 @@ public final class RecordingObserver implements ConnectionObserver {
         return awaitEvent(kind, e -> true);
     }
 
-    /** Waits until more than {@code seen} pauses were observed on {@code side}, or {@code orElse} holds. */
-    public void awaitPause(Side side, long seen, Supplier<Boolean> orElse) {
-        await("a backpressure pause on " + side, () -> pauses(side) > seen || orElse.get()
+    /** Whether reading on {@code side} is paused right now (in some session): more pauses than resumes so far. */
+    public boolean isPaused(Side side) {
+        return pauses[side.ordinal()].get() > resumes[side.ordinal()].get();
+    }
+
+    /** Waits until reading on {@code side} is paused, or {@code orElse} holds. */
+    public void awaitPaused(Side side, Supplier<Boolean> orElse) {
+        await("reading on " + side + " paused by backpressure", () -> isPaused(side) || orElse.get()
                 ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 

@@ -30,6 +30,7 @@ public final class RunningProxy implements AutoCloseable {
         RecordingObserver observer = new RecordingObserver();
         Synack synack = Synack.start(config.config(), List.of(observer));
         RunningProxy running = new RunningProxy(synack, observer);
+        EventsOnFailure.started(running);
         try {
             assertThat(synack.transport().transport()).as("transport in use").isEqualTo(config.transport());
             assertThat(synack.address(TestConfigs.PROXY).getPort()).as("bound port").isPositive();
