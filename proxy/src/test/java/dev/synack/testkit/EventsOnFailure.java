@@ -25,7 +25,7 @@ public final class EventsOnFailure implements BeforeEachCallback, TestWatcher {
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        StringBuilder out = new StringBuilder("synack events during the failed test ").append(context.getDisplayName()).append(':');
+        StringBuilder out = new StringBuilder("synack events during the failed test ").append(context == null ? "" : context.getDisplayName()).append(':');
         for (RunningProxy p : STARTED.get()) {
             long t0 = p.observer().events().isEmpty() ? 0 : p.observer().events().get(0).nanos();
             for (RecordingObserver.Event e : p.observer().events()) {

@@ -37,15 +37,40 @@ public final class TestSocket implements AutoCloseable {
 
     /** Connects from a chosen loopback address (127.0.0.2, ...), so the proxy sees a different client IP. */
     public static TestSocket connectFrom(String localIp, InetSocketAddress target) throws IOException {
+        TestSocket s = bound(localIp);
+        try {
+            s.channel.socket().connect(target, CONNECT_TIMEOUT_MS);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** A socket bound to {@code localIp} (ephemeral port) and not connected yet: its address is known before it connects. */
+    public static TestSocket bound(String localIp) throws IOException {
         SocketChannel ch = SocketChannel.open();
         try {
             ch.bind(new InetSocketAddress(localIp, 0));
-            ch.socket().connect(target, CONNECT_TIMEOUT_MS);
             return new TestSocket(ch);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
+    }
+
+    /**
+     * Connects, then reads to the end. A peer that resets at once can do so before connect returns
+     * (connect then fails with "Connection reset"); that counts as the same ending as a reset read.
+     */
+    public Received connectAndReadToEnd(InetSocketAddress target) {
+        try {
+            channel.socket().connect(target, CONNECT_TIMEOUT_MS);
+        } catch (IOException e) {
+            close();
+            return new Received(Payload.EMPTY.digest(), Ending.of(e), e);
+        }
+        return readToEnd();
     }
 
     public InetSocketAddress localAddress() {
