@@ -4,6 +4,7 @@ import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
+import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionObserver;
@@ -55,7 +56,7 @@ public final class Synack implements AutoCloseable {
             throw new ConfigException(List.of(new ConfigError("transport", '"' + config.transport().configName() + '"',
                     "a transport available here (" + e.getMessage() + ")")));
         }
-        List<ConfigError> errors = TransportCheck.check(config, choice.transport());
+        List<ConfigError> errors = SocketOptionTable.check(config, choice.transport());
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }

@@ -1,15 +1,60 @@
 package dev.synack.net;
 
+import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the sysctls that decide whether a config can work and says, option by option, what will take
  * effect, what will not, why, and the command that fixes it.
+ *
+ * <p>The checks run in the order of {@link #CHECKS} on each side of each proxy, after the general kernel
+ * facts. A sysctl that cannot be read yields an INFO finding, never an exception.
  */
 public final class Doctor {
+    /** Every per-side check; adding one is a class and a line here. */
+    private static final List<DoctorCheck> CHECKS = List.of(
+            new DoctorTransportCheck(),
+            new DoctorFastOpenCheck(),
+            new DoctorBufferCheck(),
+            new DoctorWindowCheck(),
+            new DoctorListenerCheck(),
+            new DoctorKeepaliveCheck(),
+            new DoctorCongestionCheck(),
+            new DoctorBasicOptionsCheck(),
+            new DoctorPortsCheck());
+
     private Doctor() {}
 
+    /** Examines the config as this process would run it (with or without CAP_NET_ADMIN, as it now holds). */
     public static DoctorReport examine(SynackConfig config, Transport transport, Sysctls sysctls) {
-        throw new UnsupportedOperationException("not yet");
+        return examine(config, transport, sysctls, DoctorPrivilege.hasNetAdmin());
+    }
+
+    /**
+     * Examines the config for a process that does or does not hold CAP_NET_ADMIN (root), which decides,
+     * for one, which congestion controls it may choose.
+     */
+    public static DoctorReport examine(SynackConfig config, Transport transport, Sysctls sysctls, boolean netAdmin) {
+        return examine(config, transport, sysctls, netAdmin, DoctorJvm.forSysctls(sysctls));
+    }
+
+    static DoctorReport examine(SynackConfig config, Transport transport, Sysctls sysctls, boolean netAdmin, DoctorJvm jvm) {
+        List<DoctorFinding> findings = new ArrayList<>();
+        DoctorKernelFacts.report(sysctls, findings);
+        List<String> names = new ArrayList<>();
+        List<ProxySpec> proxies = config.proxies();
+        for (int i = 0; i < proxies.size(); i++) {
+            names.add(proxies.get(i).name());
+            for (DoctorSide side : DoctorSide.of(i, proxies.get(i), transport, sysctls, netAdmin, jvm)) {
+                for (DoctorCheck check : CHECKS) {
+                    check.check(side, findings);
+                }
+            }
+        }
+        String context = "synack doctor: transport " + transport.configName() + ", sysctls from " + sysctls.root()
+                + ", " + (netAdmin ? "with" : "without") + " CAP_NET_ADMIN";
+        return new DoctorReport(context, findings, names);
     }
 }

@@ -6,7 +6,13 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.util.AttributeKey;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies one side's {@link SocketSpec} to Netty bootstraps and channels, each option at the moment the
@@ -17,16 +23,34 @@ import java.util.List;
  * {@link #onAccepted(Channel)} for every accepted socket before its first read. For the upstream side:
  * {@link #configure(Bootstrap)}, {@link #beforeConnect(Channel)} from the channel initializer (before
  * connect), {@link #afterConnect(Channel)} once connected.
+ *
+ * <p>An option the kernel refuses is logged as a warning naming the option, the errno and the value
+ * in effect, and the reading of that socket carries the failure in its note.
  */
 public final class SocketTuner {
+    private static final Logger log = LoggerFactory.getLogger(SocketTuner.class);
+    private static final AttributeKey<Map<SocketOptionTable, String>> FAILURES = AttributeKey.valueOf("synack.sockopt.failures");
+
     private final SocketSpec spec;
     private final Transport transport;
     private final boolean listenerSide;
+    private final String side;
+    private final List<SocketOptionTable> readOnConnected;
+    private final List<SocketOptionTable> readOnListener;
+    private final Map<OptionStage, List<SocketOptionTable>> byStage = new EnumMap<>(OptionStage.class);
 
     private SocketTuner(SocketSpec spec, Transport transport, boolean listenerSide) {
-        this.spec = spec;
+        this.spec = spec == null ? SocketSpec.DEFAULT : spec;
         this.transport = transport;
         this.listenerSide = listenerSide;
+        this.side = listenerSide ? "downstream" : "upstream_socket";
+        this.readOnConnected = readable(listenerSide ? SocketOptionTable.readOnAccepted() : SocketOptionTable.readOnUpstream());
+        this.readOnListener = listenerSide ? readable(SocketOptionTable.readOnListener()) : List.of();
+        for (OptionStage stage : OptionStage.values()) {
+            // only what this spec asks for: the per-connection stages then loop over a handful of entries
+            byStage.put(stage, SocketOptionTable.at(listenerSide, stage).stream()
+                    .filter(o -> o.appliedByTuner() && o.requested(this.spec) != null).toList());
+        }
     }
 
     /** The tuner of a proxy's downstream side: the listener and the sockets it accepts. */
@@ -39,33 +63,111 @@ public final class SocketTuner {
         return new SocketTuner(spec, transport, false);
     }
 
+    /** Passes listen()'s backlog, the one option only Netty can apply. */
     public void configure(ServerBootstrap b) {
-        if (spec.nodelay() != null) {
-            b.childOption(ChannelOption.TCP_NODELAY, spec.nodelay());
+        if (spec.backlog() != null) {
+            b.option(ChannelOption.SO_BACKLOG, spec.backlog());
         }
     }
 
-    public void configure(Bootstrap b) {
-        if (spec.nodelay() != null) {
-            b.option(ChannelOption.TCP_NODELAY, spec.nodelay());
+    /** Nothing to do: every upstream option goes to the fd in {@link #beforeConnect(Channel)}. */
+    public void configure(Bootstrap b) {}
+
+    /** Listener options, before bind and listen; each is read back once and any difference logged. */
+    public void beforeBind(Channel listener) {
+        List<SocketOptionTable> applied = apply(listener, OptionStage.LISTENER);
+        for (OptionReading r : readListener(listener)) {
+            if (r.note() != null && applied.stream().anyMatch(o -> o.configName().equals(r.name()))) {
+                log.info("{}.{} on {}: asked {}, kernel has {} ({})", side, r.name(), listener, r.requested(), r.effective(), r.note());
+            }
         }
     }
 
-    public void beforeBind(Channel listener) {}
+    public void onAccepted(Channel child) {
+        apply(child, OptionStage.CHILD);
+    }
 
-    public void onAccepted(Channel child) {}
+    public void beforeConnect(Channel upstream) {
+        apply(upstream, OptionStage.UPSTREAM);
+    }
 
-    public void beforeConnect(Channel upstream) {}
-
-    public void afterConnect(Channel upstream) {}
+    public void afterConnect(Channel upstream) {
+        apply(upstream, OptionStage.AFTER_CONNECT);
+    }
 
     /** Effective values of the listener socket. */
     public List<OptionReading> readListener(Channel listener) {
-        return List.of();
+        return read(listener, readOnListener);
     }
 
-    /** Effective values of a connected socket of this side. */
+    /** Effective values of a connected socket of this side: one getsockopt per option. */
     public List<OptionReading> read(Channel connected) {
-        return List.of();
+        return read(connected, readOnConnected);
+    }
+
+    private List<SocketOptionTable> apply(Channel ch, OptionStage stage) {
+        List<SocketOptionTable> applied = new ArrayList<>();
+        for (SocketOptionTable o : byStage.get(stage)) {
+            Object v = o.requested(spec);
+            OptionAccess access = o.access(transport);
+            if (access == null) {
+                fail(ch, o, v, transport.configName() + " cannot apply it");
+                continue;
+            }
+            try {
+                access.apply(ch, o.kind().toKernel(v));
+                applied.add(o);
+            } catch (Exception e) {
+                fail(ch, o, v, Errnos.describe(e));
+            }
+        }
+        return applied;
+    }
+
+    private void fail(Channel ch, SocketOptionTable o, Object v, String why) {
+        Map<SocketOptionTable, String> failures = ch.attr(FAILURES).setIfAbsent(new EnumMap<>(SocketOptionTable.class));
+        failures = failures == null ? ch.attr(FAILURES).get() : failures;
+        failures.put(o, why);
+        String effective = o.access(transport) == null ? "unknown" : effective(ch, o);
+        log.warn("{}.{} on {}: setting {} to {} failed: {}; in effect: {}",
+                side, o.configName(), ch, o.kernel(), o.kind().renderRequested(v), why, effective);
+    }
+
+    private String effective(Channel ch, SocketOptionTable o) {
+        try {
+            return o.kind().render(o.access(transport).read(ch));
+        } catch (Exception e) {
+            return "unreadable (" + Errnos.describe(e) + ")";
+        }
+    }
+
+    private List<OptionReading> read(Channel ch, List<SocketOptionTable> options) {
+        Map<SocketOptionTable, String> failures = ch.hasAttr(FAILURES) ? ch.attr(FAILURES).get() : null;
+        KernelLimits limits = KernelLimits.current();
+        List<OptionReading> out = new ArrayList<>(options.size());
+        for (SocketOptionTable o : options) {
+            Object v = o.requested(spec);
+            String requested = v == null ? null : o.kind().renderRequested(v);
+            String effective;
+            String note;
+            try {
+                Object raw = o.access(transport).read(ch);
+                effective = o.kind().render(raw);
+                note = OptionNotes.note(o, v == null ? null : o.kind().toKernel(v), raw, transport, limits);
+            } catch (Exception e) {
+                effective = "unreadable";
+                note = "getsockopt " + o.kernel() + " failed: " + Errnos.describe(e);
+            }
+            String failure = failures == null ? null : failures.get(o);
+            if (failure != null) {
+                note = "not applied: " + failure + (note == null ? "" : "; " + note);
+            }
+            out.add(new OptionReading(o.configName(), requested, effective, note));
+        }
+        return out;
+    }
+
+    private List<SocketOptionTable> readable(List<SocketOptionTable> options) {
+        return options.stream().filter(o -> o.access(transport) != null).toList();
     }
 }

@@ -1,0 +1,48 @@
+package dev.synack.net;
+
+/**
+ * A snapshot of Linux's struct tcp_info for one socket (include/uapi/linux/tcp.h), the fields through
+ * {@code tcpi_snd_wnd}. Times are microseconds unless named otherwise ({@code rto}, {@code ato} and
+ * {@code rtt} are µs; {@code last*} are ms); sizes are bytes; {@code state} is Linux's state number
+ * (1 ESTABLISHED ... 10 LISTEN, 11 CLOSING).
+ */
+public record TcpInfo(
+        int state, int caState, int retransmits, int probes, int backoff, int options,
+        int sndWscale, int rcvWscale, boolean deliveryRateAppLimited, int fastopenClientFail,
+        int rto, int ato, int sndMss, int rcvMss,
+        int unacked, int sacked, int lost, int retrans, int fackets,
+        int lastDataSent, int lastAckSent, int lastDataRecv, int lastAckRecv,
+        int pmtu, int rcvSsthresh, int rtt, int rttvar, int sndSsthresh, int sndCwnd, int advmss, int reordering,
+        int rcvRtt, int rcvSpace, int totalRetrans,
+        long pacingRate, long maxPacingRate, long bytesAcked, long bytesReceived,
+        int segsOut, int segsIn, int notsentBytes, int minRtt, int dataSegsIn, int dataSegsOut,
+        long deliveryRate, long busyTime, long rwndLimited, long sndbufLimited,
+        int delivered, int deliveredCe, long bytesSent, long bytesRetrans,
+        int dsackDups, int reordSeen, int rcvOoopack, int sndWnd) {
+
+    public static final int OPT_TIMESTAMPS = 0x01;
+    public static final int OPT_SACK = 0x02;
+    public static final int OPT_WSCALE = 0x04;
+    public static final int OPT_ECN = 0x08;
+    public static final int OPT_ECN_SEEN = 0x10;
+    public static final int OPT_SYN_DATA = 0x20;
+    public static final int OPT_USEC_TS = 0x40;
+    public static final int OPT_TFO_CHILD = 0x80;
+
+    /** Whether every bit of {@code mask} (an {@code OPT_*} constant or several or-ed) is set in tcpi_options. */
+    public boolean has(int mask) {
+        return (options & mask) == mask;
+    }
+
+    /** The options bits by name, as {@code ss} would list them: {@code ts sack wscale syn_data tfo_child}. */
+    public String optionNames() {
+        StringBuilder sb = new StringBuilder();
+        String[] names = {"ts", "sack", "wscale", "ecn", "ecn_seen", "syn_data", "usec_ts", "tfo_child"};
+        for (int i = 0; i < names.length; i++) {
+            if ((options & (1 << i)) != 0) {
+                sb.append(sb.isEmpty() ? "" : " ").append(names[i]);
+            }
+        }
+        return sb.toString();
+    }
+}

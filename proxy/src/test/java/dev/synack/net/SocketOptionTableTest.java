@@ -1,0 +1,120 @@
+package dev.synack.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.synack.config.AdminSpec;
+import dev.synack.config.BufferSpec;
+import dev.synack.config.CloseAction;
+import dev.synack.config.ConfigError;
+import dev.synack.config.ConnectSpec;
+import dev.synack.config.HostPort;
+import dev.synack.config.KeepaliveSpec;
+import dev.synack.config.LimitsSpec;
+import dev.synack.config.ProxySpec;
+import dev.synack.config.ShutdownSpec;
+import dev.synack.config.SocketSpec;
+import dev.synack.config.SynackConfig;
+import dev.synack.config.TransportKind;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The table's shape and the transport check: exact error messages for what a transport cannot apply. */
+class SocketOptionTableTest {
+    private static final SocketSpec EVERY_DOWNSTREAM_OPTION = Specs.of(Map.ofEntries(
+            Map.entry("nodelay", true), Map.entry("keepalive", new KeepaliveSpec(true, Duration.ofSeconds(60), Duration.ofSeconds(10), 5)),
+            Map.entry("linger", Duration.ZERO), Map.entry("rcvbuf", 262144), Map.entry("sndbuf", 262144),
+            Map.entry("windowClamp", 65536), Map.entry("maxSegment", 1400), Map.entry("userTimeout", Duration.ofSeconds(5)),
+            Map.entry("quickack", true), Map.entry("tos", 16), Map.entry("congestion", "reno"), Map.entry("fastOpen", 256),
+            Map.entry("notsentLowat", 16384), Map.entry("backlog", 1024), Map.entry("reusePort", true),
+            Map.entry("deferAccept", Duration.ofSeconds(5))));
+
+    @Test
+    void everyFieldOfSocketSpecHasAnEntryUnderItsConfigName() {
+        Set<String> configNames = Arrays.stream(SocketOptionTable.values()).map(o -> o.configName().replaceAll("\\..*", ""))
+                .collect(Collectors.toSet());
+        Set<String> fields = Arrays.stream(SocketSpec.class.getRecordComponents()).map(RecordComponent::getName)
+                .map(n -> n.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+        assertThat(configNames).isEqualTo(fields);
+    }
+
+    @Test
+    void everyEntryBelongsToASideAndUpstreamEntriesNeverUseListenerStages() {
+        for (SocketOptionTable o : SocketOptionTable.values()) {
+            assertThat(o.downstreamStage() != null || o.upstreamStage() != null).as(o.name()).isTrue();
+            assertThat(o.downstreamStage()).as(o.name()).isIn(null, OptionStage.LISTENER, OptionStage.CHILD);
+            assertThat(o.upstreamStage()).as(o.name()).isIn(null, OptionStage.UPSTREAM, OptionStage.AFTER_CONNECT);
+        }
+    }
+
+    @Test
+    void nativeTransportsCanApplyEveryOption() {
+        SynackConfig cfg = config(EVERY_DOWNSTREAM_OPTION, Specs.of(Map.of("windowClamp", 65536, "fastOpen", 1, "tos", 8)));
+        assertThat(SocketOptionTable.check(cfg, Transport.EPOLL)).isEmpty();
+        assertThat(SocketOptionTable.check(cfg, Transport.IO_URING)).isEmpty();
+    }
+
+    @Test
+    void nioRejectsEachOptionItCannotApplyNamingOptionAndTransport() {
+        SynackConfig cfg = config(EVERY_DOWNSTREAM_OPTION,
+                Specs.of(Map.of("windowClamp", 65536, "fastOpen", 1, "keepalive", new KeepaliveSpec(true, Duration.ofSeconds(30), null, null))));
+        List<String> errors = SocketOptionTable.check(cfg, Transport.NIO).stream().map(ConfigError::toString).toList();
+        String nio = " (expected: an option the nio transport can apply; nio cannot set ";
+        assertThat(errors).containsExactly(
+                "proxies[0].downstream.window_clamp: 65536" + nio + "TCP_WINDOW_CLAMP (use epoll or io_uring))",
+                "proxies[0].downstream.max_segment: 1400" + nio + "TCP_MAXSEG (use epoll or io_uring))",
+                "proxies[0].downstream.user_timeout: \"5s\"" + nio + "TCP_USER_TIMEOUT (use epoll or io_uring))",
+                "proxies[0].downstream.tos: 16" + nio + "IP_TOS on dual-stack sockets (it sets only IPV6_TCLASS) (use epoll or io_uring))",
+                "proxies[0].downstream.congestion: \"reno\"" + nio + "TCP_CONGESTION (use epoll or io_uring))",
+                "proxies[0].downstream.notsent_lowat: 16384" + nio + "TCP_NOTSENT_LOWAT (use epoll or io_uring))",
+                "proxies[0].downstream.fast_open: 256" + nio + "TCP_FASTOPEN (use epoll or io_uring))",
+                "proxies[0].downstream.defer_accept: \"5s\"" + nio + "TCP_DEFER_ACCEPT (use epoll or io_uring))",
+                "proxies[0].upstream_socket.window_clamp: 65536" + nio + "TCP_WINDOW_CLAMP (use epoll or io_uring))",
+                "proxies[0].upstream_socket.fast_open: true" + nio + "TCP_FASTOPEN_CONNECT (use epoll or io_uring))");
+    }
+
+    @Test
+    void aLoadedConfigIsCheckedAgainstTheTransport() throws Exception {
+        SynackConfig cfg = dev.synack.config.ConfigLoader.parse(String.join("\n",
+                "transport: nio",
+                "proxies:",
+                "  - name: web",
+                "    listen: 127.0.0.1:18080",
+                "    upstream: 127.0.0.1:8080",
+                "    downstream: {backlog: 1024, nodelay: true, keepalive: {idle: 60s}, defer_accept: 5s}",
+                "  - name: db",
+                "    listen: 127.0.0.1:15432",
+                "    upstream: 127.0.0.1:5432",
+                "    upstream_socket: {fast_open: true, user_timeout: 2500ms, rcvbuf: 256KiB}"), "inline.yaml");
+        assertThat(SocketOptionTable.check(cfg, Transport.NIO)).extracting(ConfigError::toString).containsExactly(
+                "proxies[0].downstream.defer_accept: \"5s\" (expected: an option the nio transport can apply; "
+                        + "nio cannot set TCP_DEFER_ACCEPT (use epoll or io_uring))",
+                "proxies[1].upstream_socket.user_timeout: \"2500ms\" (expected: an option the nio transport can apply; "
+                        + "nio cannot set TCP_USER_TIMEOUT (use epoll or io_uring))",
+                "proxies[1].upstream_socket.fast_open: true (expected: an option the nio transport can apply; "
+                        + "nio cannot set TCP_FASTOPEN_CONNECT (use epoll or io_uring))");
+        assertThat(SocketOptionTable.check(cfg, Transport.EPOLL)).isEmpty();
+    }
+
+    @Test
+    void checkNamesTheProxyIndexAndIgnoresUnsetSides() {
+        SynackConfig cfg = new SynackConfig(AdminSpec.DEFAULT, TransportKind.NIO, ShutdownSpec.DEFAULT, List.of(
+                proxy("a", SocketSpec.DEFAULT, null), proxy("b", Specs.of("congestion", "bbr"), SocketSpec.DEFAULT)));
+        assertThat(SocketOptionTable.check(cfg, Transport.NIO)).extracting(ConfigError::path)
+                .containsExactly("proxies[1].downstream.congestion");
+    }
+
+    static SynackConfig config(SocketSpec down, SocketSpec up) {
+        return new SynackConfig(AdminSpec.DEFAULT, TransportKind.AUTO, ShutdownSpec.DEFAULT, List.of(proxy("p", down, up)));
+    }
+
+    static ProxySpec proxy(String name, SocketSpec down, SocketSpec up) {
+        return new ProxySpec(name, new HostPort("127.0.0.1", 0), List.of(new HostPort("127.0.0.1", 1)), ConnectSpec.DEFAULT,
+                CloseAction.values()[0], CloseAction.values()[0], LimitsSpec.DEFAULT, BufferSpec.DEFAULT, down, up);
+    }
+}
