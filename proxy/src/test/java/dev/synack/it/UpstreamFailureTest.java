@@ -136,10 +136,10 @@ class UpstreamFailureTest {
 
     /**
      * ConnectSpec calls one walk down the upstream list an attempt; the summary's {@code attempts} counts
-     * those (the configured number when all fail), not the single connects (attempts × upstreams).
+     * the single connects made (attempts × upstreams when all fail), like the observer's attempt numbers.
      */
     @EachTransport
-    void attemptsCountWalksOfTheUpstreamList(Transport transport) throws Exception {
+    void summaryCountsEveryConnectOfEveryWalk(Transport transport) throws Exception {
         HostPort first = RefusedPort.find();
         HostPort second = RefusedPort.find();
         try (RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(transport, first, second)
@@ -148,7 +148,7 @@ class UpstreamFailureTest {
             client.readToEndAsync().get(20, TimeUnit.SECONDS);
             ConnectionSummary s = proxy.observer().awaitSummaryOf(client.localAddress());
             assertThat(proxy.observer().events(Kind.CONNECT_STARTED, s.id())).hasSize(4);
-            assertThat(s.attempts()).as("attempts in the summary, with 2 configured and 2 upstreams").isEqualTo(2);
+            assertThat(s.attempts()).as("connects in the summary, with 2 walks configured and 2 upstreams").isEqualTo(4);
         }
     }
 

@@ -72,6 +72,10 @@ public final class RunningProxy implements AutoCloseable {
         return synack.activeSessions(TestConfigs.PROXY);
     }
 
+    public long peakDrainedAtFin() {
+        return synack.peakDrainedAtFin(TestConfigs.PROXY);
+    }
+
     public long peakBufferedBytes() {
         return synack.peakBufferedBytes(TestConfigs.PROXY);
     }
