@@ -111,7 +111,9 @@ public final class Demo {
         follower.start();
         try {
             String why = untilStopped.call();
-            out.println(why + ": stopping (drain " + config.shutdown().drain().toMillis() + " ms)");
+            Duration drain = config.shutdown().drain();
+            out.println(why + ": stopping (open connections get up to "
+                    + (drain.toMillis() % 1000 == 0 ? drain.toSeconds() + "s" : drain.toMillis() + "ms") + ")");
         } finally {
             follower.interrupt();
         }
