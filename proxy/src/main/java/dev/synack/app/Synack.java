@@ -116,11 +116,22 @@ public final class Synack implements AutoCloseable {
     }
 
     /**
-     * The most bytes any one direction of any session of this proxy has held in user space so far:
-     * what waited in the writing leg's outbound buffer right after a read was handed to it.
+     * The most bytes any one direction of any session of this proxy has held in user space so far: read
+     * from one socket and not yet written to the other. While a direction is open this stays within
+     * {@code high_watermark + read_size}; see {@link #peakDrainedAtFin(String)} for the one exception.
      */
     public long peakBufferedBytes(String proxy) {
         return proxy(proxy).peakBufferedBytes();
+    }
+
+    /**
+     * The most bytes of one direction of one session that the transport read without synack asking:
+     * epoll and io_uring read a socket to its EOF as soon as its FIN arrives, whatever the reader's
+     * backpressure, so what the kernel still held for that socket (at most its receive buffer) moves into
+     * user space at once. Zero on NIO, which reads only when asked.
+     */
+    public long peakDrainedAtFin(String proxy) {
+        return proxy(proxy).peakDrainedAtFin();
     }
 
     /** Stops accepting, lets sessions end on their own until {@code drain} passes, resets the rest, frees the loops. */

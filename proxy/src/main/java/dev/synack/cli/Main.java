@@ -1,2 +1,54 @@
 package dev.synack.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code synack} command: parses the arguments, runs the chosen subcommand and turns its outcome into
+ * an exit status ({@link #OK}, {@link #PROBLEM}, {@link #USAGE}).
+ */
+@Command(name = "synack",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A TCP proxy that tunes kernel sockets, relays half-closes and resets faithfully, "
+                + "and tells how each connection ended.",
+        subcommands = {RunCommand.class, DemoCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    /** Everything went as asked. */
+    public static final int OK = 0;
+    /** The command ran but found a problem (doctor: an option will not take effect; demo: a surprise). */
+    public static final int PROBLEM = 1;
+    /** A user mistake: bad arguments or a config that cannot run. Nothing was started. */
+    public static final int USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        int status = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(status);
+    }
+
+    /** Runs synack with the given arguments and writers and returns the exit status; never exits the JVM. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new FailureHandler());
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: one of run, demo, doctor");
+    }
+}

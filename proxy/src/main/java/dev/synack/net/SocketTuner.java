@@ -38,6 +38,8 @@ public final class SocketTuner {
     private final List<SocketOptionTable> readOnConnected;
     private final List<SocketOptionTable> readOnListener;
     private final Map<OptionStage, List<SocketOptionTable>> byStage = new EnumMap<>(OptionStage.class);
+    /** Options whose failure was already logged at warn: one line per option, not one per connection. */
+    private final java.util.Set<SocketOptionTable> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private SocketTuner(SocketSpec spec, Transport transport, boolean listenerSide) {
         this.spec = spec == null ? SocketSpec.DEFAULT : spec;
@@ -128,9 +130,18 @@ public final class SocketTuner {
         Map<SocketOptionTable, String> failures = ch.attr(FAILURES).setIfAbsent(new EnumMap<>(SocketOptionTable.class));
         failures = failures == null ? ch.attr(FAILURES).get() : failures;
         failures.put(o, why);
+        boolean first = warned.add(o);
+        if (!first && !log.isDebugEnabled()) {
+            return;
+        }
         String effective = o.access(transport) == null ? "unknown" : effective(ch, o);
-        log.warn("{}.{} on {}: setting {} to {} failed: {}; in effect: {}",
-                side, o.configName(), ch, o.kernel(), o.kind().renderRequested(v), why, effective);
+        String line = "{}.{} on {}: setting {} to {} failed: {}; in effect: {}";
+        if (first) {
+            log.warn(line + " (further sockets of this side: at debug level)",
+                    side, o.configName(), ch, o.kernel(), o.kind().renderRequested(v), why, effective);
+        } else {
+            log.debug(line, side, o.configName(), ch, o.kernel(), o.kind().renderRequested(v), why, effective);
+        }
     }
 
     private String effective(Channel ch, SocketOptionTable o) {

@@ -8,6 +8,7 @@ import java.util.List;
  * and why it ended, plus the effective options of both proxy sockets.
  *
  * @param upstream the upstream connected to, or the last one tried, or null if none was tried
+ * @param attempts connects tried, each upstream of each walk down the list counting one
  * @param connectNanos time from the first connect attempt to the established upstream connection; -1 if none
  */
 public record ConnectionSummary(

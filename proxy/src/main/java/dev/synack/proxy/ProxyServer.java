@@ -54,6 +54,7 @@ public final class ProxyServer {
     private final UpstreamConnector connector;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final LongAccumulator peakBuffered = new LongAccumulator(Math::max, 0);
+    private final LongAccumulator peakDrained = new LongAccumulator(Math::max, 0);
     private final AdaptiveRecvByteBufAllocator recvAllocator;
     private final WriteBufferWaterMark waterMark;
 
@@ -185,6 +186,10 @@ public final class ProxyServer {
         return peakBuffered.get();
     }
 
+    public long peakDrainedAtFin() {
+        return peakDrained.get();
+    }
+
     // ---- for sessions ----------------------------------------------------------------------------
 
     ProxySpec spec() {
@@ -222,6 +227,10 @@ public final class ProxyServer {
 
     void recordBuffered(long bytes) {
         peakBuffered.accumulate(bytes);
+    }
+
+    void recordDrained(long bytes) {
+        peakDrained.accumulate(bytes);
     }
 
     /** RST: SO_LINGER 0 makes close() abort the connection. */

@@ -11,10 +11,10 @@ import dev.synack.observe.Side;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -49,10 +49,17 @@ final class Session implements ConnectionInfo {
     private List<OptionReading> upstreamOptions = List.of();
 
     private final long[] bytes = new long[2];
+    /** Per direction: bytes read and not yet written to the other socket (what synack holds). */
+    private final long[] held = new long[2];
+    /** Per direction: bytes the transport read without a read() asking for them (the drain at a FIN). */
+    private final long[] unasked = new long[2];
+    private final boolean[] readAsked = new boolean[2];
     private final boolean[] finRead = new boolean[2];
     private final boolean[] finSent = new boolean[2];
     private final boolean[] paused = new boolean[2];
-    private long peakBuffered;
+    private long peakHeld;
+    /** Bytes read from the client before the upstream was connected; written to it once it is. */
+    private ArrayDeque<ByteBuf> early;
     private long lastActivityNanos = startNanos;
 
     private Peer closedFirst;
@@ -111,8 +118,20 @@ final class Session implements ConnectionInfo {
             lastActivityNanos = System.nanoTime();
             idleTimer = loop.schedule(this::checkIdle, idle, TimeUnit.NANOSECONDS);
         }
-        downstream.read();
-        upstream.read();
+        if (early != null) {
+            int dir = Direction.CLIENT_TO_SERVICE.ordinal();
+            for (ByteBuf buf; (buf = early.poll()) != null; ) {
+                write(upstream, buf, dir, Side.UPSTREAM, true);
+            }
+            early = null;
+            upstream.flush();
+        }
+        if (finRead[Side.DOWNSTREAM.ordinal()]) {
+            sendFin(Side.UPSTREAM, this::maybeComplete);
+        } else {
+            requestRead(Side.DOWNSTREAM);
+        }
+        requestRead(Side.UPSTREAM);
     }
 
     /** Every attempt to every upstream failed. */
@@ -145,14 +164,57 @@ final class Session implements ConnectionInfo {
     void relay(Side side, ByteBuf buf) {
         Channel out = channel(side.other());
         int n = buf.readableBytes();
-        bytes[Direction.readOn(side).ordinal()] += n;
+        int dir = Direction.readOn(side).ordinal();
+        bytes[dir] += n;
         lastActivityNanos = System.nanoTime();
         proxy.observer().bytesRead(this, side, n);
-        if (reason != null || out == null || finSent[side.other().ordinal()]) {
+        if (readAsked[side.ordinal()]) {
+            readAsked[side.ordinal()] = false;
+        } else {
+            // epoll and io_uring read a socket to EOF when its FIN arrives, asked or not.
+            unasked[dir] += n;
+            proxy.recordDrained(unasked[dir]);
+        }
+        if (reason != null || finSent[side.other().ordinal()]) {
             buf.release();
             return;
         }
-        out.write(buf, out.voidPromise());
+        if (out == null) {
+            if (early == null) {
+                early = new ArrayDeque<>(4);
+            }
+            early.add(buf);
+            hold(dir, n);
+            return;
+        }
+        write(out, buf, dir, side.other(), false);
+    }
+
+    /** Writes {@code buf} to {@code out}; it counts as held until the transport has written it. */
+    private void write(Channel out, ByteBuf buf, int dir, Side outSide, boolean heldAlready) {
+        int n = buf.readableBytes();
+        if (!heldAlready) {
+            hold(dir, n);
+        }
+        out.write(buf).addListener(f -> {
+            held[dir] -= n;
+            if (!f.isSuccess()) {
+                failed(outSide, f.cause());
+            }
+        });
+    }
+
+    private void hold(int dir, int n) {
+        long h = held[dir] += n;
+        if (h > peakHeld) {
+            peakHeld = h;
+            proxy.recordBuffered(h);
+        }
+    }
+
+    private void requestRead(Side side) {
+        readAsked[side.ordinal()] = true;
+        channel(side).read();
     }
 
     void readComplete(Side side) {
@@ -160,17 +222,12 @@ final class Session implements ConnectionInfo {
         if (out == null) {
             return;
         }
-        long pending = pendingBytes(out);
-        if (pending > peakBuffered) {
-            peakBuffered = pending;
-            proxy.recordBuffered(pending);
-        }
         out.flush();
         if (reason != null || finRead[side.ordinal()]) {
             return;
         }
         if (out.isWritable()) {
-            channel(side).read();
+            requestRead(side);
         } else {
             paused[side.ordinal()] = true;
             proxy.observer().backpressure(this, side, true);
@@ -183,7 +240,7 @@ final class Session implements ConnectionInfo {
         if (ch != null && ch.isWritable() && paused[reader.ordinal()] && reason == null) {
             paused[reader.ordinal()] = false;
             proxy.observer().backpressure(this, reader, false);
-            channel(reader).read();
+            requestRead(reader);
         }
     }
 
@@ -285,6 +342,10 @@ final class Session implements ConnectionInfo {
             maxDurationTimer.cancel(false);
         }
         cancelConnect.run();
+        if (early != null) {
+            early.forEach(ByteBuf::release);
+            early = null;
+        }
         log.debug("[{}#{}] ending: {}", proxy.name(), id, why.label());
         return true;
     }
@@ -295,8 +356,8 @@ final class Session implements ConnectionInfo {
         if (ch == null || !ch.isOpen()) {
             return;
         }
-        proxy.resetSocket(ch);
         proxy.observer().resetSent(this, side);
+        proxy.resetSocket(ch);
     }
 
     /**
@@ -373,11 +434,6 @@ final class Session implements ConnectionInfo {
 
     private Channel channel(Side side) {
         return side == Side.DOWNSTREAM ? downstream : upstream;
-    }
-
-    private static long pendingBytes(Channel ch) {
-        ChannelOutboundBuffer buf = ch.unsafe().outboundBuffer();
-        return buf == null ? 0 : buf.totalPendingWriteBytes();
     }
 
     // ---- ConnectionInfo ----------------------------------------------------------------------------

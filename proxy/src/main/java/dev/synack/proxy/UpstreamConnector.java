@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -59,8 +60,14 @@ final class UpstreamConnector {
             }
             HostPort target = upstreams.get(index);
             attempt++;
-            // A fresh unresolved address: the bootstrap's resolver looks the host up on each attempt.
-            InetSocketAddress address = InetSocketAddress.createUnresolved(target.host(), target.port());
+            // Resolved here, on every attempt, so a name that moves is followed (the JVM's DNS cache applies).
+            InetSocketAddress address = new InetSocketAddress(target.host(), target.port());
+            proxy.observer().connectStarted(session, address, attempt);
+            if (address.isUnresolved()) {
+                session.connecting(address, attempt, () -> cancelled = true);
+                failedAttempt(target, address, new UnknownHostException(target.host()));
+                return;
+            }
             Bootstrap b = proxy.upstreamBootstrap(session.eventLoop())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()))
                     .handler(new ChannelInitializer<Channel>() {
@@ -69,13 +76,12 @@ final class UpstreamConnector {
                             proxy.upstreamTuner().beforeConnect(ch);
                         }
                     });
-            proxy.observer().connectStarted(session, address, attempt);
             ChannelFuture f = b.connect(address);
             session.connecting(address, attempt, () -> cancel(f));
-            f.addListener(done -> finished(f, target));
+            f.addListener(done -> finished(f, target, address));
         }
 
-        private void finished(ChannelFuture f, HostPort target) {
+        private void finished(ChannelFuture f, HostPort target, InetSocketAddress address) {
             if (cancelled) {
                 f.channel().close();
                 return;
@@ -87,17 +93,18 @@ final class UpstreamConnector {
                 session.connected(ch, System.nanoTime() - firstNanos);
                 return;
             }
-            Throwable cause = f.cause();
-            InetSocketAddress remote = f.channel().remoteAddress() instanceof InetSocketAddress a ? a
-                    : InetSocketAddress.createUnresolved(target.host(), target.port());
-            proxy.observer().connectFailed(session, remote, attempt, cause);
+            failedAttempt(target, address, f.cause());
+        }
+
+        private void failedAttempt(HostPort target, InetSocketAddress address, Throwable cause) {
+            proxy.observer().connectFailed(session, address, attempt, cause);
             log.debug("[{}] connect to {} failed (attempt {}): {}", session, target, attempt, SocketErrors.describe(cause));
             if (++index < upstreams.size()) {
                 next();
                 return;
             }
             if (round >= spec.attempts()) {
-                log.info("[{}] upstream unreachable after {} attempts: {}", session, attempt, SocketErrors.describe(cause));
+                log.info("[{}] upstream unreachable after {} connects: {}", session, attempt, SocketErrors.describe(cause));
                 session.unreachable();
                 return;
             }
@@ -105,7 +112,7 @@ final class UpstreamConnector {
             round++;
             index = 0;
             ScheduledFuture<?> timer = session.eventLoop().schedule(this::next, wait, TimeUnit.NANOSECONDS);
-            session.connecting(session.upstream(), attempt, () -> {
+            session.connecting(address, attempt, () -> {
                 cancelled = true;
                 timer.cancel(false);
             });

@@ -1,0 +1,40 @@
+package dev.synack.cli;
+
+import dev.synack.config.SynackConfig;
+import dev.synack.net.Doctor;
+import dev.synack.net.DoctorReport;
+import dev.synack.net.Sysctls;
+import dev.synack.net.TransportChoice;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code synack doctor}: reads the kernel settings a config depends on and says, option by option, what
+ * will take effect. Exit 0 when everything will, 1 when something will not, 2 on a config error.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check a config against this kernel's sysctls: what will take effect, what will not, "
+                + "and how to fix it. Exit 0 = all good, 1 = some option will not take effect, 2 = config error.")
+final class DoctorCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigOption config;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SynackConfig cfg = config.load();
+        TransportChoice transport = ConfigOption.chooseTransport(cfg);
+        DoctorReport report = Doctor.examine(cfg, transport.transport(), Sysctls.system());
+        PrintWriter out = spec.commandLine().getOut();
+        String text = report.render();
+        out.print(text.endsWith("\n") ? text : text + "\n");
+        out.flush();
+        return report.hasProblems() ? Main.PROBLEM : Main.OK;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.synack.cli;
+
+import dev.synack.app.Synack;
+import dev.synack.config.ProxySpec;
+import dev.synack.config.SynackConfig;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code synack run}: loads the config, starts every proxy, logs what it bound and with which effective
+ * options, then serves until SIGINT or SIGTERM and drains gracefully.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start the proxies of a config and serve until SIGINT or SIGTERM (then drain and exit 0).")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    private ConfigOption config;
+
+    @Override
+    public Integer call() throws Exception {
+        SynackConfig cfg = config.load();
+        ShutdownSignal signal = ShutdownSignal.install();
+        // Synack.start logs the transport with the reason for it and each listener with its effective options.
+        Synack synack = Synack.start(cfg, List.of());
+        for (ProxySpec p : cfg.proxies()) {
+            Object upstreams = p.upstreams().size() == 1 ? p.upstreams().get(0) : p.upstreams();
+            log.info("[{}] {} -> {}", p.name(), hostPort(synack.address(p.name())), upstreams);
+        }
+        log.info("synack {} serving {} prox{} on {}; SIGINT or SIGTERM drains for up to {} and stops",
+                VersionProvider.version(), cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies",
+                synack.transport().transport().configName(), seconds(cfg.shutdown().drain()));
+        String sig = signal.await();
+        log.info("{}: stopping; open connections get up to {} to finish", sig, seconds(cfg.shutdown().drain()));
+        synack.shutdown(cfg.shutdown().drain());
+        log.info("stopped");
+        return Main.OK;
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.synack.demo;
+
+import dev.synack.app.Synack;
+import dev.synack.config.HostPort;
+import dev.synack.config.ProxySpec;
+import dev.synack.config.SynackConfig;
+import dev.synack.net.TransportChoice;
+import dev.synack.observe.ConnectionSummary;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs the demo: built-in services, the proxies of the embedded config in front of them, the four
+ * scripted connections with their report, and, when asked, serving on until told to stop.
+ */
+public final class Demo {
+    private static final Map<String, String> SERVICE_NAMES = Map.of(
+            DemoConfig.HTTP, "built-in HTTP/1.1 responder",
+            DemoConfig.ECHO, "built-in echo service, answers after the client's FIN",
+            DemoConfig.REFUSED, "nothing listens there");
+
+    private final PrintWriter out;
+
+    public Demo(PrintWriter out) {
+        this.out = out;
+    }
+
+    /**
+     * Runs the scripted connections and returns true when every one ended as expected.
+     *
+     * @param ephemeral bind everything to port 0 (also chosen when a fixed port of the config is busy)
+     * @param untilStopped when not null, keep serving after the report until it returns
+     */
+    public boolean run(boolean ephemeral, Callable<String> untilStopped) throws Exception {
+        SynackConfig config = DemoConfig.embedded();
+        if (!ephemeral) {
+            Optional<HostPort> busy = DemoConfig.busyPort(config);
+            if (busy.isPresent()) {
+                out.println("note: " + busy.get() + " is in use, so the demo runs on ephemeral ports");
+                ephemeral = true;
+            }
+        }
+        try (DemoServices services = DemoServices.start(config, ephemeral)) {
+            SynackConfig wired = DemoConfig.rewire(config, ephemeral, services.upstreams());
+            SummaryCollector summaries = new SummaryCollector();
+            Synack synack = Synack.start(wired, List.of(summaries));
+            try {
+                header(synack, wired);
+                boolean ok = scripted(synack, services, summaries);
+                if (untilStopped != null) {
+                    serve(synack, wired, summaries, untilStopped);
+                }
+                return ok;
+            } finally {
+                synack.shutdown(wired.shutdown().drain());
+            }
+        }
+    }
+
+    private void header(Synack synack, SynackConfig config) {
+        TransportChoice t = synack.transport();
+        out.println("synack demo: transport " + t.transport().configName() + " (" + t.reason() + ")");
+        for (ProxySpec p : config.proxies()) {
+            out.println(String.format("  proxy %-8s %s -> %s (%s)", p.name(), DemoReport.address(synack.address(p.name())),
+                    p.upstreams().get(0), SERVICE_NAMES.getOrDefault(p.name(), "upstream")));
+        }
+        out.flush();
+    }
+
+    private boolean scripted(Synack synack, DemoServices services, SummaryCollector summaries) throws InterruptedException {
+        DemoReport report = new DemoReport(out);
+        int good = 0;
+        for (Scenario s : Scenario.values()) {
+            LoopbackService service = services.behind(s.proxy);
+            long before = service == null ? 0 : service.received();
+            ClientOutcome client = s.run(synack.address(s.proxy), services);
+            ConnectionSummary summary = summaries.next(Scenario.TIMEOUT).orElse(null);
+            long serviceGot = service == null ? 0 : service.received() - before;
+            good += report.scripted(s, client, serviceGot, summary) ? 1 : 0;
+        }
+        out.println();
+        out.println(Scenario.values().length + " connections, " + good + " as expected");
+        out.flush();
+        return good == Scenario.values().length;
+    }
+
+    private void serve(Synack synack, SynackConfig config, SummaryCollector summaries, Callable<String> untilStopped)
+            throws Exception {
+        out.println();
+        out.println("serving until Ctrl-C; try:");
+        out.println("  curl -v http://" + synack.address(DemoConfig.HTTP).getHostString() + ":"
+                + synack.address(DemoConfig.HTTP).getPort() + "/");
+        out.println("  printf 'hello\\n' | nc -N " + synack.address(DemoConfig.ECHO).getHostString() + " "
+                + synack.address(DemoConfig.ECHO).getPort());
+        out.flush();
+        DemoReport report = new DemoReport(out);
+        Thread follower = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    summaries.next(Duration.ofSeconds(1)).ifPresent(report::unscripted);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-follow");
+        follower.setDaemon(true);
+        follower.start();
+        try {
+            String why = untilStopped.call();
+            Duration drain = config.shutdown().drain();
+            out.println(why + ": stopping (open connections get up to "
+                    + (drain.toMillis() % 1000 == 0 ? drain.toSeconds() + "s" : drain.toMillis() + "ms") + ")");
+        } finally {
+            follower.interrupt();
+        }
+    }
+}

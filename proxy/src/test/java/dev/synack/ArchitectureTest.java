@@ -1,0 +1,78 @@
+package dev.synack;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enforces the dependency rules of DESIGN.md §1 on the production classes: the config records and the
+ * pure TCP model know nothing of Netty, the observer SPI has no Netty either, the relay talks to mirror,
+ * admin and metrics only through observer events, and built-in faults stay below the relay.
+ * Packages that do not exist yet make their rule pass vacuously.
+ */
+class ArchitectureTest {
+    private static final String NETTY = "io.netty..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("dev.synack");
+    }
+
+    @Test
+    void theImportSeesTheProduct() {
+        // Without this, a wrong package name would make every rule below pass on nothing.
+        assertThat(classes.contain("dev.synack.config.SynackConfig")).isTrue();
+        assertThat(classes.contain("dev.synack.observe.ConnectionObserver")).isTrue();
+        assertThat(classes.contain("dev.synack.net.Transport")).isTrue();
+    }
+
+    @Test
+    void configImportsNoNetty() {
+        check(noClasses().that().resideInAPackage("dev.synack.config..")
+                .should().dependOnClassesThat().resideInAPackage(NETTY)
+                .because("config is immutable records and validation, usable without a transport"));
+    }
+
+    @Test
+    void mirrorModelImportsNoNetty() {
+        check(noClasses().that().resideInAPackage("dev.synack.mirror.model..")
+                .should().dependOnClassesThat().resideInAPackage(NETTY)
+                .because("the TCP model is a pure transition function, tested without I/O"));
+    }
+
+    @Test
+    void observeImportsNoNetty() {
+        check(noClasses().that().resideInAPackage("dev.synack.observe..")
+                .should().dependOnClassesThat().resideInAPackage(NETTY)
+                .because("observers see connection events, never channels"));
+    }
+
+    @Test
+    void proxyNeverImportsMirrorAdminOrMicrometer() {
+        check(noClasses().that().resideInAPackage("dev.synack.proxy..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.synack.mirror..", "dev.synack.admin..", "io.micrometer..")
+                .because("the relay only emits observer events; mirror, admin and metrics are observers"));
+    }
+
+    @Test
+    void builtinFaultsNeverImportProxyOrAdmin() {
+        check(noClasses().that().resideInAPackage("dev.synack.fault.builtin..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.synack.proxy..", "dev.synack.admin..")
+                .because("a fault builds a handler from the fault SPI; the relay never special-cases one"));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.allowEmptyShould(true).check(classes);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.synack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int synack(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(synack("--help")).isEqualTo(Main.OK);
+        assertThat(out.toString()).startsWith("Usage: synack").contains("run", "demo", "doctor", "--version");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void helpOfACommandShowsItsOptions() {
+        assertThat(synack("run", "--help")).isEqualTo(Main.OK);
+        assertThat(out.toString()).contains("-c, --config=FILE").contains("config/synack.yaml");
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        assertThat(synack("--version")).isEqualTo(Main.OK);
+        // A number proves Maven filtered the resource; "dev" would mean it did not.
+        assertThat(out.toString()).containsPattern("^synack \\d+\\.\\d+\\.\\d+").contains("Java 17");
+    }
+
+    @Test
+    void aBadConfigPrintsEveryErrorExitsTwoAndOpensNoPort() throws IOException {
+        int port = freePort();
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, String.join("\n",
+                "transport: warp",
+                "proxies:",
+                "  - name: web",
+                "    listen: 127.0.0.1:" + port,
+                "    upstream: 127.0.0.1:8080",
+                "    connect: {timeout: fast}",
+                "  - name: web",
+                "    listen: 127.0.0.1:0",
+                "    upstream: 127.0.0.1:8081",
+                ""));
+
+        assertThat(synack("run", "-c", config.toString())).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString())
+                .contains("3 errors in config:")
+                .contains("transport: \"warp\"")
+                .contains("proxies[0].connect.timeout: \"fast\"")
+                .contains("proxies[1].name: \"web\"")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(out.toString()).isEmpty();
+        assertThat(canBind(port)).as("port %d of the bad config is still free", port).isTrue();
+    }
+
+    @Test
+    void doctorReportsAConfigErrorWithStatusTwo() throws IOException {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "proxies: x\n");
+        assertThat(synack("doctor", "-c", config.toString())).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("1 error in config:").contains("proxies: \"x\"");
+    }
+
+    @Test
+    void aMissingConfigFileIsAConfigError() {
+        String missing = dir.resolve("nope.yaml").toString();
+        assertThat(synack("run", "-c", missing)).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains(missing + ": no such file");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(synack("frobnicate")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("Unmatched argument at index 0: 'frobnicate'").contains("Usage: synack");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(synack("run", "--bogus")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--bogus'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(synack()).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("Missing command");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.synack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code synack run} in a child JVM, as a user runs it: it serves, and a signal drains it and ends it
+ * with status 0. A child process, because the signal handlers it installs belong to a whole JVM.
+ */
+class RunCommandTest {
+    private static final Pattern BOUND = Pattern.compile("\\[web] 127\\.0\\.0\\.1:(\\d+) -> ");
+
+    @TempDir
+    Path dir;
+
+    private final List<String> log = new ArrayList<>();
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private Process synack;
+    private ServerSocket upstream;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void servesUntilASignalThenDrainsAndExitsZero(String signal) throws Exception {
+        upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread service = new Thread(this::answerOnce, "run-test-upstream");
+        service.setDaemon(true);
+        service.start();
+        Path config = dir.resolve("synack.yaml");
+        Files.writeString(config, String.join("\n",
+                "shutdown: {drain: 5s}",
+                "proxies:",
+                "  - name: web",
+                "    listen: 127.0.0.1:0",
+                "    upstream: 127.0.0.1:" + upstream.getLocalPort(),
+                ""));
+
+        synack = startSynack("run", "-c", config.toString());
+        int port = Integer.parseInt(awaitLine(BOUND).group(1));
+
+        try (Socket client = new Socket()) {
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("pong:ping");
+        }
+
+        new ProcessBuilder("kill", "-" + signal, Long.toString(synack.pid())).inheritIO().start().waitFor();
+        assertThat(synack.waitFor(30, TimeUnit.SECONDS)).as("synack exited after SIG%s", signal).isTrue();
+        awaitLine(Pattern.compile("stopped"));
+        String output;
+        synchronized (log) {
+            output = String.join("\n", log);
+        }
+        assertThat(synack.exitValue()).as(output).isZero();
+        assertThat(output).contains("SIG" + signal + ": stopping").doesNotContain("\tat ");
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (synack != null) {
+            synack.destroyForcibly();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    /** A service that answers one line with {@code pong:} + the line, then waits for the client to close. */
+    private void answerOnce() {
+        try (Socket s = upstream.accept()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            s.getOutputStream().write(("pong:" + in.readLine() + "\n").getBytes(StandardCharsets.US_ASCII));
+            in.readLine();
+        } catch (IOException e) {
+            lines.add("upstream failed: " + e);
+        }
+    }
+
+    private Process startSynack(String... args) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path logback = Path.of(System.getProperty("synack.repo"), "proxy", "target", "classes", "logback.xml");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dlogback.configurationFile=" + logback, "-cp", classpath, Main.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("SYNACK_LOG_LEVEL", "info");
+        Process p = pb.start();
+        Thread reader = new Thread(() -> pump(p.getInputStream()), "run-test-output");
+        reader.setDaemon(true);
+        reader.start();
+        return p;
+    }
+
+    private void pump(InputStream in) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String l; (l = r.readLine()) != null; ) {
+                synchronized (log) {
+                    log.add(l);
+                }
+                lines.add(l);
+            }
+        } catch (IOException e) {
+            lines.add("output failed: " + e);
+        }
+    }
+
+    private Matcher awaitLine(Pattern p) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String l = lines.poll(1, TimeUnit.SECONDS);
+            if (l != null) {
+                Matcher m = p.matcher(l);
+                if (m.find()) {
+                    return m;
+                }
+            }
+        }
+        synchronized (log) {
+            throw new AssertionError("no line matching " + p + " in synack's output:\n" + String.join("\n", log));
+        }
+    }
+}
