@@ -13,6 +13,12 @@ import org.slf4j.LoggerFactory;
 final class LogObserver implements ConnectionObserver {
     private static final Logger log = LoggerFactory.getLogger("dev.synack.connections");
 
+    /** Per-connection options are logged at debug; at info they are not worth their getsockopt calls. */
+    @Override
+    public boolean wantsSocketOptions() {
+        return log.isDebugEnabled();
+    }
+
     @Override
     public void listening(String proxy, InetSocketAddress address, List<OptionReading> options) {
         log.info("[{}] listening on {}; listener socket: {}", proxy, address, options);

@@ -12,6 +12,12 @@ import java.util.concurrent.TimeUnit;
 final class SummaryCollector implements ConnectionObserver {
     private final BlockingQueue<ConnectionSummary> closed = new LinkedBlockingQueue<>();
 
+    /** The report shows both sockets' effective options. */
+    @Override
+    public boolean wantsSocketOptions() {
+        return true;
+    }
+
     @Override
     public void closed(ConnectionSummary summary) {
         closed.add(summary);

@@ -16,6 +16,9 @@ public interface ConnectionInfo {
 
     long bytes(Direction direction);
 
-    /** Effective options of one of the two proxy sockets; empty until that socket is set up. */
+    /**
+     * Effective options of one of the two proxy sockets, read when the socket was set up; empty before
+     * that, and empty when no observer {@linkplain ConnectionObserver#wantsSocketOptions() wants them}.
+     */
     List<OptionReading> options(Side side);
 }

@@ -8,6 +8,15 @@ import java.net.InetSocketAddress;
  * {@link Observers}, never seen by the relay.
  */
 public interface ConnectionObserver {
+    /**
+     * Whether this observer needs the effective options of every connection's two sockets (in
+     * {@link ConnectionSummary} and {@link ConnectionInfo#options(Side)}). Reading them costs about 20 µs
+     * of getsockopt per socket, so sessions read them only when some observer says yes.
+     */
+    default boolean wantsSocketOptions() {
+        return false;
+    }
+
     /** A listener bound; {@code options} are the listener socket's effective values. */
     default void listening(String proxy, InetSocketAddress address, java.util.List<OptionReading> options) {}
 

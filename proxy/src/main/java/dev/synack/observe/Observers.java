@@ -14,14 +14,22 @@ public final class Observers implements ConnectionObserver {
     private static final Logger log = LoggerFactory.getLogger(Observers.class);
 
     private final List<ConnectionObserver> observers;
+    private final boolean wantsOptions;
     private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Observers(List<ConnectionObserver> observers) {
         this.observers = List.copyOf(observers);
+        this.wantsOptions = this.observers.stream().anyMatch(ConnectionObserver::wantsSocketOptions);
     }
 
     public static Observers of(ConnectionObserver... observers) {
         return new Observers(List.of(observers));
+    }
+
+    /** True when any observer wants per-connection socket options; asked once, at start. */
+    @Override
+    public boolean wantsSocketOptions() {
+        return wantsOptions;
     }
 
     private void each(String event, Consumer<ConnectionObserver> call) {

@@ -47,6 +47,7 @@ public final class ProxyServer {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ConnectionObserver observer;
+    private final boolean readsOptions;
     private final AtomicLong ids;
     private final SocketTuner downstreamTuner;
     private final SocketTuner upstreamTuner;
@@ -69,6 +70,7 @@ public final class ProxyServer {
         this.boss = boss;
         this.workers = workers;
         this.observer = observer;
+        this.readsOptions = observer.wantsSocketOptions();
         this.ids = ids;
         this.downstreamTuner = SocketTuner.downstream(spec.downstream(), transport);
         this.upstreamTuner = SocketTuner.upstream(spec.upstreamSocket(), transport);
@@ -198,6 +200,11 @@ public final class ProxyServer {
 
     ConnectionObserver observer() {
         return observer;
+    }
+
+    /** Whether sessions read their sockets' effective options (some observer wants them). */
+    boolean readsOptions() {
+        return readsOptions;
     }
 
     SocketTuner downstreamTuner() {

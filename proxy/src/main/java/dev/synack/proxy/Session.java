@@ -82,7 +82,9 @@ final class Session implements ConnectionInfo {
 
     /** The downstream channel is active: take its options, arm the timers, start connecting upstream. */
     void start() {
-        downstreamOptions = proxy.downstreamTuner().read(downstream);
+        if (proxy.readsOptions()) {
+            downstreamOptions = proxy.downstreamTuner().read(downstream);
+        }
         proxy.sessionStarted(this);
         proxy.observer().accepted(this);
         long maxDuration = proxy.spec().limits().maxDuration().toNanos();
@@ -111,7 +113,9 @@ final class Session implements ConnectionInfo {
         this.upstreamAddress = (InetSocketAddress) ch.remoteAddress();
         openChannels++;
         ch.closeFuture().addListener(f -> channelClosed());
-        upstreamOptions = proxy.upstreamTuner().read(ch);
+        if (proxy.readsOptions()) {
+            upstreamOptions = proxy.upstreamTuner().read(ch);
+        }
         proxy.observer().connected(this, upstreamAddress, connectNanos);
         long idle = proxy.spec().limits().idleTimeout().toNanos();
         if (idle > 0) {

@@ -47,6 +47,7 @@ final class TfoSynackRelay implements TfoRelay {
         SynackConfig cfg = new SynackConfig(AdminSpec.DEFAULT, TransportKind.valueOf(t.name()),
                 new ShutdownSpec(Duration.ofSeconds(1)), List.of(proxy));
         synack = Synack.start(cfg, List.of(new ConnectionObserver() {
+            @Override public boolean wantsSocketOptions() { return true; }
             @Override public void accepted(ConnectionInfo c) { accepted.add(c.options(Side.DOWNSTREAM)); }
             @Override public void connected(ConnectionInfo c, InetSocketAddress target, long nanos) {
                 connected.add(c.options(Side.UPSTREAM));

@@ -54,11 +54,21 @@ class RelaySmokeTest {
     }
 
     private InetSocketAddress startProxy(Transport t, int upstreamPort, CloseAction onPeerReset) throws Exception {
+        return startProxy(t, upstreamPort, onPeerReset, false);
+    }
+
+    private InetSocketAddress startProxy(Transport t, int upstreamPort, CloseAction onPeerReset, boolean wantOptions)
+            throws Exception {
         ProxySpec p = new ProxySpec("smoke", new HostPort("127.0.0.1", 0), List.of(new HostPort("127.0.0.1", upstreamPort)),
                 ConnectSpec.DEFAULT, CloseAction.RESET, onPeerReset, LimitsSpec.DEFAULT, BufferSpec.DEFAULT,
                 SocketSpec.DEFAULT, SocketSpec.DEFAULT);
         SynackConfig c = new SynackConfig(AdminSpec.DEFAULT, TransportKind.valueOf(t.name()), ShutdownSpec.DEFAULT, List.of(p));
         synack = Synack.start(c, List.of(new ConnectionObserver() {
+            @Override
+            public boolean wantsSocketOptions() {
+                return wantOptions;
+            }
+
             @Override
             public void closed(ConnectionSummary s) {
                 closed.add(s);
@@ -103,6 +113,32 @@ class RelaySmokeTest {
         assertThat(s.reason()).isEqualTo(CloseReason.CLIENT_FIN);
         assertThat(s.bytesClientToService()).isEqualTo(request.length);
         assertThat(s.bytesServiceToClient()).isEqualTo(2L * request.length);
+    }
+
+    /** Both sockets' options are read only when an observer asks for them: getsockopt is not free. */
+    @ParameterizedTest
+    @MethodSource("transports")
+    void socketOptionsAreReadWhenAnObserverWantsThem(Transport t) throws Exception {
+        for (boolean want : new boolean[] {true, false}) {
+            serveEchoAfterFin();
+            InetSocketAddress proxy = startProxy(t, service.getLocalPort(), CloseAction.RESET, want);
+            try (Socket c = new Socket(proxy.getAddress(), proxy.getPort())) {
+                c.shutdownOutput();
+                assertThat(c.getInputStream().readAllBytes()).isEmpty();
+            }
+            ConnectionSummary s = closed.poll(10, TimeUnit.SECONDS);
+            if (want) {
+                assertThat(s.downstreamOptions()).extracting(r -> r.name()).contains("nodelay", "rcvbuf");
+                assertThat(s.upstreamOptions()).filteredOn(r -> r.name().equals("nodelay"))
+                        .singleElement().satisfies(r -> assertThat(r.effective()).isEqualTo("true"));
+            } else {
+                assertThat(s.downstreamOptions()).isEmpty();
+                assertThat(s.upstreamOptions()).isEmpty();
+            }
+            stop();
+            synack = null;
+            service = null;
+        }
     }
 
     @ParameterizedTest
