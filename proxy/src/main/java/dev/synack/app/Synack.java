@@ -31,7 +31,6 @@ public final class Synack implements AutoCloseable {
 
     private final SynackConfig config;
     private final TransportChoice transport;
-    private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final Map<String, ProxyServer> proxies = new LinkedHashMap<>();
     private boolean stopped;
@@ -39,7 +38,8 @@ public final class Synack implements AutoCloseable {
     private Synack(SynackConfig config, TransportChoice transport) {
         this.config = config;
         this.transport = transport;
-        this.boss = transport.transport().newGroup(1);
+        // One thread per core, each running listeners and sessions alike: a separate accept thread would
+        // cost a context switch per connection on a machine with few cores.
         this.workers = transport.transport().newGroup(Runtime.getRuntime().availableProcessors());
     }
 
@@ -79,7 +79,7 @@ public final class Synack implements AutoCloseable {
         List<ProxySpec> specs = config.proxies();
         for (int i = 0; i < specs.size(); i++) {
             ProxySpec spec = specs.get(i);
-            ProxyServer server = new ProxyServer(spec, transport.transport(), boss, workers, observer, ids, seeds.split());
+            ProxyServer server = new ProxyServer(spec, transport.transport(), workers, workers, observer, ids, seeds.split());
             ChannelFuture bound = server.bind().awaitUninterruptibly();
             if (bound.isSuccess()) {
                 server.bound();
@@ -155,7 +155,6 @@ public final class Synack implements AutoCloseable {
             Thread.currentThread().interrupt();
             proxies.values().forEach(p -> p.resetAll(CloseReason.SHUTDOWN));
         }
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

@@ -282,6 +282,7 @@ final class Session implements ConnectionInfo {
         } else {
             proxy.observer().socketError(this, side, cause);
             log.info("[{}#{}] {} socket error: {}", proxy.name(), id, side.name().toLowerCase(), SocketErrors.describe(cause));
+            log.debug("[{}#{}] {} socket error", proxy.name(), id, side.name().toLowerCase(), cause);
             end(CloseReason.ERROR, side.peer());
         }
         ch.close();

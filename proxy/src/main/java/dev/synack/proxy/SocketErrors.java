@@ -3,11 +3,15 @@ package dev.synack.proxy;
 import io.netty.channel.unix.Errors;
 import java.io.IOException;
 import java.net.SocketException;
+import java.nio.channels.NotYetConnectedException;
 
 /**
  * Classifies the exceptions the transports raise for a peer's RST. epoll and io_uring report
  * {@code NativeIoException} with errno ECONNRESET (-104), or EPIPE (-32) when a write meets a socket the
  * peer already reset; NIO reports {@code SocketException: Connection reset} or {@code Broken pipe}.
+ * A {@code shutdown()} on a socket whose RST arrived but was not read yet fails with ENOTCONN, which
+ * Netty raises as {@link NotYetConnectedException}: synack only shuts down established sockets, so
+ * there it means the same reset.
  */
 final class SocketErrors {
     private static final int ECONNRESET = -104;
@@ -17,6 +21,9 @@ final class SocketErrors {
 
     static boolean isReset(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof NotYetConnectedException) {
+                return true;
+            }
             if (t instanceof Errors.NativeIoException nie) {
                 int errno = nie.expectedErr();
                 if (errno == ECONNRESET || errno == EPIPE) {
