@@ -155,7 +155,11 @@ public final class Synack implements AutoCloseable {
             Thread.currentThread().interrupt();
             proxies.values().forEach(p -> p.resetAll(CloseReason.SHUTDOWN));
         }
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        // Bounded: the io_uring incubator's loop can wait forever in its cleanup for a completion that
+        // never comes; its threads are daemons, so giving up here cannot keep the JVM alive.
+        if (!workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS)) {
+            log.warn("{} event loops did not stop within 5s; leaving them", transport.transport().configName());
+        }
     }
 
     /** {@link #shutdown(Duration)} with the config's drain deadline. */

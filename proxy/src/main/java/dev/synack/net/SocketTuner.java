@@ -51,8 +51,17 @@ public final class SocketTuner {
         for (OptionStage stage : OptionStage.values()) {
             // only what this spec asks for: the per-connection stages then loop over a handful of entries
             byStage.put(stage, SocketOptionTable.at(listenerSide, stage).stream()
-                    .filter(o -> o.appliedByTuner() && o.requested(this.spec) != null).toList());
+                    .filter(o -> o.appliedByTuner() && o.requested(this.spec) != null && !nettyDefault(o)).toList());
         }
+    }
+
+    /**
+     * True for a requested value every transport's channel already set when it was created: Netty turns
+     * TCP_NODELAY on for every socket, so asking again would be one more setsockopt per socket for nothing
+     * (the reading still shows the kernel's value).
+     */
+    private boolean nettyDefault(SocketOptionTable o) {
+        return o == SocketOptionTable.NODELAY && Boolean.TRUE.equals(o.requested(spec));
     }
 
     /** The tuner of a proxy's downstream side: the listener and the sockets it accepts. */

@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -404,20 +405,26 @@ final class Session implements ConnectionInfo {
         if (ch == null || !ch.isActive()) {
             return;
         }
-        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
-            if (!flushed.isSuccess()) {
-                failed(side, flushed.cause());
+        Runnable shutdown = () -> ((DuplexChannel) ch).shutdownOutput().addListener(shut -> {
+            if (!shut.isSuccess()) {
+                failed(side, shut.cause());
                 return;
             }
-            ((io.netty.channel.socket.DuplexChannel) ch).shutdownOutput().addListener(shut -> {
-                if (!shut.isSuccess()) {
-                    failed(side, shut.cause());
-                    return;
-                }
-                finSent[side.ordinal()] = true;
-                proxy.observer().finSent(this, side);
-                then.run();
-            });
+            finSent[side.ordinal()] = true;
+            proxy.observer().finSent(this, side);
+            then.run();
+        });
+        if (held[Direction.readOn(side.other()).ordinal()] == 0) {
+            shutdown.run(); // every byte for this side is written already: nothing to wait for
+            return;
+        }
+        // shutdownOutput() would fail the writes still queued: the FIN waits for the last of them.
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+            if (flushed.isSuccess()) {
+                shutdown.run();
+            } else {
+                failed(side, flushed.cause());
+            }
         });
     }
 
