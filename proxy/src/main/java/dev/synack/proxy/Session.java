@@ -13,7 +13,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -61,13 +60,11 @@ final class Session implements ConnectionInfo {
     private long peakHeld;
     /** Bytes read from the client before the upstream was connected; written to it once it is. */
     private ArrayDeque<ByteBuf> early;
-    private long lastActivityNanos = startNanos;
 
     private Peer closedFirst;
     private CloseReason reason;
     private int openChannels = 1;
-    private ScheduledFuture<?> idleTimer;
-    private ScheduledFuture<?> maxDurationTimer;
+    private final SessionTimers timers;
     private Runnable cancelConnect = () -> {};
 
     Session(ProxyServer proxy, long id, Channel downstream) {
@@ -76,6 +73,7 @@ final class Session implements ConnectionInfo {
         this.downstream = downstream;
         this.client = (InetSocketAddress) downstream.remoteAddress();
         this.loop = downstream.eventLoop();
+        this.timers = new SessionTimers(loop, proxy.spec().limits(), this::endGracefully);
         downstream.closeFuture().addListener(f -> channelClosed());
     }
 
@@ -88,10 +86,7 @@ final class Session implements ConnectionInfo {
         }
         proxy.sessionStarted(this);
         proxy.observer().accepted(this);
-        long maxDuration = proxy.spec().limits().maxDuration().toNanos();
-        if (maxDuration > 0) {
-            maxDurationTimer = loop.schedule(() -> endGracefully(CloseReason.MAX_DURATION), maxDuration, TimeUnit.NANOSECONDS);
-        }
+        timers.accepted();
         proxy.connector().connect(this);
     }
 
@@ -118,11 +113,7 @@ final class Session implements ConnectionInfo {
             upstreamOptions = proxy.upstreamTuner().read(ch);
         }
         proxy.observer().connected(this, upstreamAddress, connectNanos);
-        long idle = proxy.spec().limits().idleTimeout().toNanos();
-        if (idle > 0) {
-            lastActivityNanos = System.nanoTime();
-            idleTimer = loop.schedule(this::checkIdle, idle, TimeUnit.NANOSECONDS);
-        }
+        timers.connected();
         if (early != null) {
             int dir = Direction.CLIENT_TO_SERVICE.ordinal();
             for (ByteBuf buf; (buf = early.poll()) != null; ) {
@@ -171,7 +162,7 @@ final class Session implements ConnectionInfo {
         int n = buf.readableBytes();
         int dir = Direction.readOn(side).ordinal();
         bytes[dir] += n;
-        lastActivityNanos = System.nanoTime();
+        timers.activity();
         proxy.observer().bytesRead(this, side, n);
         if (readAsked[side.ordinal()]) {
             readAsked[side.ordinal()] = false;
@@ -260,7 +251,7 @@ final class Session implements ConnectionInfo {
             closeIfDone(side);
             return;
         }
-        lastActivityNanos = System.nanoTime();
+        timers.activity();
         proxy.observer().finRead(this, side);
         if (closedFirst == null) {
             closedFirst = side.peer();
@@ -312,19 +303,6 @@ final class Session implements ConnectionInfo {
         }
     }
 
-    private void checkIdle() {
-        if (reason != null) {
-            return;
-        }
-        long idle = proxy.spec().limits().idleTimeout().toNanos();
-        long quiet = System.nanoTime() - lastActivityNanos;
-        if (quiet >= idle) {
-            endGracefully(CloseReason.IDLE_TIMEOUT);
-        } else {
-            idleTimer = loop.schedule(this::checkIdle, idle - quiet, TimeUnit.NANOSECONDS);
-        }
-    }
-
     private void endGracefully(CloseReason why) {
         if (end(why, Peer.PROXY)) {
             closeGracefully(Side.DOWNSTREAM);
@@ -341,12 +319,7 @@ final class Session implements ConnectionInfo {
         if (closedFirst == null) {
             closedFirst = closer;
         }
-        if (idleTimer != null) {
-            idleTimer.cancel(false);
-        }
-        if (maxDurationTimer != null) {
-            maxDurationTimer.cancel(false);
-        }
+        timers.cancel();
         cancelConnect.run();
         if (early != null) {
             early.forEach(ByteBuf::release);
