@@ -9,7 +9,10 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Hands every event of one leg of a session to the {@link Session}, tagged with the leg's side. One
- * instance per channel; the session holds all state, so this class decides nothing.
+ * instance per channel; the session holds all state, so this class decides nothing but one thing: an
+ * upstream channel's events count only once the session has taken it as its leg. Until then (a connect
+ * in progress, or an attempt that failed: epoll can report a refused connect as an input shutdown) they
+ * are dropped.
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
     private final Session session;
@@ -27,9 +30,13 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private boolean isLeg(ChannelHandlerContext ctx) {
+        return side == Side.DOWNSTREAM || session.isUpstream(ctx.channel());
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof ByteBuf buf) {
+        if (msg instanceof ByteBuf buf && isLeg(ctx)) {
             session.relay(side, buf);
         } else {
             ReferenceCountUtil.release(msg);
@@ -38,12 +45,14 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        session.readComplete(side);
+        if (isLeg(ctx)) {
+            session.readComplete(side);
+        }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt == ChannelInputShutdownEvent.INSTANCE) {
+        if (evt == ChannelInputShutdownEvent.INSTANCE && isLeg(ctx)) {
             session.finRead(side);
         }
         ReferenceCountUtil.release(evt);
@@ -51,16 +60,22 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        session.writabilityChanged(side);
+        if (isLeg(ctx)) {
+            session.writabilityChanged(side);
+        }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        session.failed(side, cause);
+        if (isLeg(ctx)) {
+            session.failed(side, cause);
+        }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        session.inactive(side);
+        if (isLeg(ctx)) {
+            session.inactive(side);
+        }
     }
 }

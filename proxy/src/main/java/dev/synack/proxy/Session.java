@@ -155,6 +155,11 @@ final class Session implements ConnectionInfo {
         return loop;
     }
 
+    /** Whether {@code ch} is this session's connected upstream leg. */
+    boolean isUpstream(Channel ch) {
+        return ch == upstream;
+    }
+
     // ---- relay -------------------------------------------------------------------------------------
 
     void relay(Side side, ByteBuf buf) {

@@ -6,7 +6,6 @@ import dev.synack.observe.Side;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -68,17 +67,26 @@ final class UpstreamConnector {
                 failedAttempt(target, address, new UnknownHostException(target.host()));
                 return;
             }
+            // The relay handler is in place from the start: it stays inert until the session is told the
+            // channel is connected (a failed attempt's channel never becomes active, so it fires nothing).
             Bootstrap b = proxy.upstreamBootstrap(session.eventLoop())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()))
-                    .handler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            proxy.upstreamTuner().beforeConnect(ch);
-                        }
-                    });
-            ChannelFuture f = b.connect(address);
-            session.connecting(address, attempt, () -> cancel(f));
-            f.addListener(done -> finished(f, target, address));
+                    .handler(new RelayHandler(session, Side.UPSTREAM));
+            // Registered on the session's own loop, so at once; options that must precede connect() go
+            // to the fd in between.
+            ChannelFuture registered = b.register();
+            Channel ch = registered.channel();
+            session.connecting(address, attempt, () -> cancel(registered));
+            registered.addListener(r -> {
+                if (!r.isSuccess()) {
+                    finished(registered, target, address);
+                    return;
+                }
+                proxy.upstreamTuner().beforeConnect(ch);
+                ChannelFuture f = ch.connect(address);
+                session.connecting(address, attempt, () -> cancel(f));
+                f.addListener(done -> finished(f, target, address));
+            });
         }
 
         private void finished(ChannelFuture f, HostPort target, InetSocketAddress address) {
@@ -89,7 +97,6 @@ final class UpstreamConnector {
             if (f.isSuccess()) {
                 Channel ch = f.channel();
                 proxy.upstreamTuner().afterConnect(ch);
-                ch.pipeline().addLast(new RelayHandler(session, Side.UPSTREAM));
                 session.connected(ch, System.nanoTime() - firstNanos);
                 return;
             }
