@@ -79,7 +79,7 @@ public final class Synack implements AutoCloseable {
         List<ProxySpec> specs = config.proxies();
         for (int i = 0; i < specs.size(); i++) {
             ProxySpec spec = specs.get(i);
-            ProxyServer server = new ProxyServer(spec, transport.transport(), workers, workers, observer, ids, seeds.split());
+            ProxyServer server = new ProxyServer(spec, transport.transport(), workers, observer, ids, seeds.split());
             ChannelFuture bound = server.bind().awaitUninterruptibly();
             if (bound.isSuccess()) {
                 server.bound();

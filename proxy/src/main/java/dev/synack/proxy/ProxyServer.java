@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One proxy of the config: its listener, the sessions it accepted, their limits and the shared pieces
- * sessions use (tuners, connector, observer). Accepts run on the boss loop, sessions on worker loops.
+ * sessions use (tuners, connector, observer).
  */
 public final class ProxyServer {
     private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
@@ -44,8 +44,7 @@ public final class ProxyServer {
 
     private final ProxySpec spec;
     private final Transport transport;
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
+    private final EventLoopGroup loops;
     private final ConnectionObserver observer;
     private final boolean readsOptions;
     private final AtomicLong ids;
@@ -63,12 +62,12 @@ public final class ProxyServer {
     private Channel listener;
     private List<OptionReading> listenerOptions = List.of();
 
-    public ProxyServer(ProxySpec spec, Transport transport, EventLoopGroup boss, EventLoopGroup workers,
+    /** {@code loops} runs the listener and the sessions alike; a session's two legs share one loop. */
+    public ProxyServer(ProxySpec spec, Transport transport, EventLoopGroup loops,
                        ConnectionObserver observer, AtomicLong ids, RandomGenerator random) {
         this.spec = spec;
         this.transport = transport;
-        this.boss = boss;
-        this.workers = workers;
+        this.loops = loops;
         this.observer = observer;
         this.readsOptions = observer.wantsSocketOptions();
         this.ids = ids;
@@ -86,7 +85,7 @@ public final class ProxyServer {
     /** Binds the listener; the returned future completes when it is bound (or failed to). */
     public ChannelFuture bind() {
         ServerBootstrap b = new ServerBootstrap()
-                .group(boss, workers)
+                .group(loops, loops)
                 .channel(transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
