@@ -14,7 +14,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -48,18 +47,11 @@ final class Session implements ConnectionInfo {
     private List<OptionReading> downstreamOptions = List.of();
     private List<OptionReading> upstreamOptions = List.of();
 
-    private final long[] bytes = new long[2];
-    /** Per direction: bytes read and not yet written to the other socket (what synack holds). */
-    private final long[] held = new long[2];
-    /** Per direction: bytes the transport read without a read() asking for them (the drain at a FIN). */
-    private final long[] unasked = new long[2];
+    private final HeldBytes counts;
     private final boolean[] readAsked = new boolean[2];
     private final boolean[] finRead = new boolean[2];
     private final boolean[] finSent = new boolean[2];
     private final boolean[] paused = new boolean[2];
-    private long peakHeld;
-    /** Bytes read from the client before the upstream was connected; written to it once it is. */
-    private ArrayDeque<ByteBuf> early;
 
     private Peer closedFirst;
     private CloseReason reason;
@@ -74,6 +66,7 @@ final class Session implements ConnectionInfo {
         this.client = (InetSocketAddress) downstream.remoteAddress();
         this.loop = downstream.eventLoop();
         this.timers = new SessionTimers(loop, proxy.spec().limits(), this::endGracefully);
+        this.counts = new HeldBytes(proxy);
         downstream.closeFuture().addListener(f -> channelClosed());
     }
 
@@ -114,12 +107,12 @@ final class Session implements ConnectionInfo {
         }
         proxy.observer().connected(this, upstreamAddress, connectNanos);
         timers.connected();
-        if (early != null) {
+        ByteBuf first = counts.pollEarly();
+        if (first != null) {
             int dir = Direction.CLIENT_TO_SERVICE.ordinal();
-            for (ByteBuf buf; (buf = early.poll()) != null; ) {
+            for (ByteBuf buf = first; buf != null; buf = counts.pollEarly()) {
                 write(upstream, buf, dir, Side.UPSTREAM, true);
             }
-            early = null;
             upstream.flush();
         }
         if (finRead[Side.DOWNSTREAM.ordinal()]) {
@@ -166,26 +159,17 @@ final class Session implements ConnectionInfo {
         Channel out = channel(side.other());
         int n = buf.readableBytes();
         int dir = Direction.readOn(side).ordinal();
-        bytes[dir] += n;
         timers.activity();
         proxy.observer().bytesRead(this, side, n);
-        if (readAsked[side.ordinal()]) {
-            readAsked[side.ordinal()] = false;
-        } else {
-            // epoll and io_uring read a socket to EOF when its FIN arrives, asked or not.
-            unasked[dir] += n;
-            proxy.recordDrained(unasked[dir]);
-        }
+        // epoll and io_uring read a socket to EOF when its FIN arrives, asked or not.
+        counts.read(dir, n, readAsked[side.ordinal()]);
+        readAsked[side.ordinal()] = false;
         if (reason != null || finSent[side.other().ordinal()]) {
             buf.release();
             return;
         }
         if (out == null) {
-            if (early == null) {
-                early = new ArrayDeque<>(4);
-            }
-            early.add(buf);
-            hold(dir, n);
+            counts.keepEarly(buf);
             return;
         }
         write(out, buf, dir, side.other(), false);
@@ -195,22 +179,14 @@ final class Session implements ConnectionInfo {
     private void write(Channel out, ByteBuf buf, int dir, Side outSide, boolean heldAlready) {
         int n = buf.readableBytes();
         if (!heldAlready) {
-            hold(dir, n);
+            counts.hold(dir, n);
         }
         out.write(buf).addListener(f -> {
-            held[dir] -= n;
+            counts.written(dir, n);
             if (!f.isSuccess()) {
                 failed(outSide, f.cause());
             }
         });
-    }
-
-    private void hold(int dir, int n) {
-        long h = held[dir] += n;
-        if (h > peakHeld) {
-            peakHeld = h;
-            proxy.recordBuffered(h);
-        }
     }
 
     private void requestRead(Side side) {
@@ -326,10 +302,7 @@ final class Session implements ConnectionInfo {
         }
         timers.cancel();
         cancelConnect.run();
-        if (early != null) {
-            early.forEach(ByteBuf::release);
-            early = null;
-        }
+        counts.releaseEarly();
         log.debug("[{}#{}] ending: {}", proxy.name(), id, why.label());
         return true;
     }
@@ -392,7 +365,7 @@ final class Session implements ConnectionInfo {
             proxy.observer().finSent(this, side);
             then.run();
         });
-        if (held[Direction.readOn(side.other()).ordinal()] == 0) {
+        if (counts.nothingHeld(Direction.readOn(side.other()))) {
             shutdown.run(); // every byte for this side is written already: nothing to wait for
             return;
         }
@@ -418,7 +391,7 @@ final class Session implements ConnectionInfo {
 
     private ConnectionSummary summary() {
         return new ConnectionSummary(id, proxy.name(), client, upstreamAddress, attempts, connectNanos,
-                System.nanoTime() - startNanos, bytes[0], bytes[1], closedFirst, reason,
+                System.nanoTime() - startNanos, counts.read(Direction.CLIENT_TO_SERVICE), counts.read(Direction.SERVICE_TO_CLIENT), closedFirst, reason,
                 downstreamOptions, upstreamOptions);
     }
 
@@ -432,7 +405,7 @@ final class Session implements ConnectionInfo {
     @Override public String proxy() { return proxy.name(); }
     @Override public InetSocketAddress client() { return client; }
     @Override public InetSocketAddress upstream() { return upstreamAddress; }
-    @Override public long bytes(Direction direction) { return bytes[direction.ordinal()]; }
+    @Override public long bytes(Direction direction) { return counts.read(direction); }
 
     @Override
     public List<OptionReading> options(Side side) {
