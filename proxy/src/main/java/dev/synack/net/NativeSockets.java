@@ -36,6 +36,15 @@ final class NativeSockets {
         return s;
     }
 
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_DOMAIN = 39;
+    private static final int AF_INET6 = 10;
+
+    /** Whether the socket is AF_INET6 (dual-stack or IPv6), from the kernel's SO_DOMAIN. */
+    static boolean isInet6(Socket fd) throws IOException {
+        return fd.getIntOpt(SOL_SOCKET, SO_DOMAIN) == AF_INET6;
+    }
+
     /**
      * The first {@code length} bytes of struct tcp_info in native byte order, in a buffer reused by the
      * calling thread (read it before the next call).

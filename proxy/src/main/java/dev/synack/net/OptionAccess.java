@@ -58,7 +58,8 @@ interface OptionAccess {
 
     /**
      * The TOS byte. A dual-stack AF_INET6 socket keeps two: IP_TOS marks IPv4(-mapped) packets and
-     * IPV6_TCLASS IPv6 ones, so both are set; the one matching the peer's family is read back.
+     * IPV6_TCLASS IPv6 ones, so both are set there; an AF_INET socket has only IP_TOS. The one matching
+     * the peer's family is read back.
      */
     record Tos() implements OptionAccess {
         static final KernelOption IP_TOS = new KernelOption("IP_TOS", KernelOption.IPPROTO_IP, 1);
@@ -67,7 +68,7 @@ interface OptionAccess {
         @Override public void apply(Channel ch, Object v) throws Exception {
             Socket fd = NativeSockets.fd(ch);
             fd.setIntOpt(IP_TOS.level(), IP_TOS.optname(), (Integer) v);
-            if (Socket.isIPv6Preferred()) {
+            if (NativeSockets.isInet6(fd)) {
                 fd.setIntOpt(IPV6_TCLASS.level(), IPV6_TCLASS.optname(), (Integer) v);
             }
         }

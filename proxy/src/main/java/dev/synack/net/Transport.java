@@ -8,12 +8,15 @@ import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.incubator.channel.uring.IOUring;
 import io.netty.incubator.channel.uring.IOUringEventLoopGroup;
 import io.netty.incubator.channel.uring.IOUringServerSocketChannel;
 import io.netty.incubator.channel.uring.IOUringSocketChannel;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.Locale;
 
 /** A concrete Netty transport: its channel classes, its event loop group, and whether it can run here. */
@@ -24,6 +27,12 @@ public enum Transport {
         @Override public EventLoopGroup newGroup(int threads) { return new EpollEventLoopGroup(threads, Threads.named("synack-epoll")); }
         @Override public Class<? extends ServerChannel> serverChannel() { return EpollServerSocketChannel.class; }
         @Override public Class<? extends Channel> socketChannel() { return EpollSocketChannel.class; }
+        @Override public ServerChannel newServerChannel(InetAddress local) {
+            return local instanceof Inet4Address ? new EpollServerSocketChannel(InternetProtocolFamily.IPv4) : new EpollServerSocketChannel();
+        }
+        @Override public Channel newSocketChannel(InetAddress remote) {
+            return remote instanceof Inet4Address ? new EpollSocketChannel(InternetProtocolFamily.IPv4) : new EpollSocketChannel();
+        }
     },
     IO_URING {
         @Override public boolean isAvailable() { return IOUring.isAvailable(); }
@@ -31,6 +40,8 @@ public enum Transport {
         @Override public EventLoopGroup newGroup(int threads) { return new IOUringEventLoopGroup(threads, Threads.named("synack-uring")); }
         @Override public Class<? extends ServerChannel> serverChannel() { return IOUringServerSocketChannel.class; }
         @Override public Class<? extends Channel> socketChannel() { return IOUringSocketChannel.class; }
+        @Override public ServerChannel newServerChannel(InetAddress local) { return new IOUringServerSocketChannel(); }
+        @Override public Channel newSocketChannel(InetAddress remote) { return new IOUringSocketChannel(); }
     },
     NIO {
         @Override public boolean isAvailable() { return true; }
@@ -38,6 +49,8 @@ public enum Transport {
         @Override public EventLoopGroup newGroup(int threads) { return new NioEventLoopGroup(threads, Threads.named("synack-nio")); }
         @Override public Class<? extends ServerChannel> serverChannel() { return NioServerSocketChannel.class; }
         @Override public Class<? extends Channel> socketChannel() { return NioSocketChannel.class; }
+        @Override public ServerChannel newServerChannel(InetAddress local) { return new NioServerSocketChannel(); }
+        @Override public Channel newSocketChannel(InetAddress remote) { return new NioSocketChannel(); }
     };
 
     public abstract boolean isAvailable();
@@ -50,6 +63,16 @@ public enum Transport {
     public abstract Class<? extends ServerChannel> serverChannel();
 
     public abstract Class<? extends Channel> socketChannel();
+
+    /**
+     * A listener socket for {@code local}. epoll opens an AF_INET socket for an IPv4 address (no
+     * v4-mapped detour through AF_INET6, one setsockopt less per connect); io_uring and NIO always open
+     * dual-stack AF_INET6 sockets, as their channels offer no choice.
+     */
+    public abstract ServerChannel newServerChannel(InetAddress local);
+
+    /** A socket to connect to {@code remote}; the family as for {@link #newServerChannel}. */
+    public abstract Channel newSocketChannel(InetAddress remote);
 
     /** Whether sockets of this transport expose their fd for raw getsockopt/setsockopt. */
     public boolean isNative() {

@@ -2,6 +2,7 @@ package dev.synack.proxy;
 
 import dev.synack.config.BufferSpec;
 import dev.synack.config.ProxySpec;
+import dev.synack.net.FinCoalescing;
 import dev.synack.net.SocketTuner;
 import dev.synack.net.Transport;
 import dev.synack.observe.CloseReason;
@@ -12,11 +13,13 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -47,6 +50,7 @@ public final class ProxyServer {
     private final EventLoopGroup loops;
     private final ConnectionObserver observer;
     private final boolean readsOptions;
+    private final boolean coalescesFin;
     private final AtomicLong ids;
     private final SocketTuner downstreamTuner;
     private final SocketTuner upstreamTuner;
@@ -70,6 +74,7 @@ public final class ProxyServer {
         this.loops = loops;
         this.observer = observer;
         this.readsOptions = observer.wantsSocketOptions();
+        this.coalescesFin = FinCoalescing.supported(transport);
         this.ids = ids;
         this.downstreamTuner = SocketTuner.downstream(spec.downstream(), transport);
         this.upstreamTuner = SocketTuner.upstream(spec.upstreamSocket(), transport);
@@ -84,9 +89,10 @@ public final class ProxyServer {
 
     /** Binds the listener; the returned future completes when it is bound (or failed to). */
     public ChannelFuture bind() {
+        InetSocketAddress address = new InetSocketAddress(spec.listen().host(), spec.listen().port());
         ServerBootstrap b = new ServerBootstrap()
                 .group(loops, loops)
-                .channel(transport.serverChannel())
+                .channelFactory((ChannelFactory<ServerChannel>) () -> transport.newServerChannel(address.getAddress()))
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, recvAllocator)
@@ -104,7 +110,6 @@ public final class ProxyServer {
                     }
                 });
         downstreamTuner.configure(b);
-        InetSocketAddress address = new InetSocketAddress(spec.listen().host(), spec.listen().port());
         ChannelFuture f = b.bind(address);
         listener = f.channel();
         return f;
@@ -201,6 +206,11 @@ public final class ProxyServer {
         return observer;
     }
 
+    /** Whether sessions let the last bytes before a FIN share its segment ({@link FinCoalescing}). */
+    boolean coalescesFin() {
+        return coalescesFin;
+    }
+
     /** Whether sessions read their sockets' effective options (some observer wants them). */
     boolean readsOptions() {
         return readsOptions;
@@ -218,11 +228,11 @@ public final class ProxyServer {
         return connector;
     }
 
-    /** A bootstrap for an upstream channel on {@code loop}, with the relay's options and the tuner's. */
-    Bootstrap upstreamBootstrap(EventLoop loop) {
+    /** A bootstrap for an upstream channel to {@code target} on {@code loop}, with the relay's options and the tuner's. */
+    Bootstrap upstreamBootstrap(EventLoop loop, InetSocketAddress target) {
         Bootstrap b = new Bootstrap()
                 .group(loop)
-                .channel(transport.socketChannel())
+                .channelFactory((ChannelFactory<Channel>) () -> transport.newSocketChannel(target.getAddress()))
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, recvAllocator)

@@ -1,6 +1,7 @@
 package dev.synack.proxy;
 
 import dev.synack.config.CloseAction;
+import dev.synack.net.FinCoalescing;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionSummary;
@@ -11,6 +12,7 @@ import dev.synack.observe.Side;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
 import java.net.InetSocketAddress;
@@ -52,6 +54,8 @@ final class Session implements ConnectionInfo {
     private final boolean[] finRead = new boolean[2];
     private final boolean[] finSent = new boolean[2];
     private final boolean[] paused = new boolean[2];
+    private final boolean[] flushQueued = new boolean[2];
+    private final Runnable[] flushTasks = {flushTask(Side.DOWNSTREAM), flushTask(Side.UPSTREAM)};
 
     private Peer closedFirst;
     private CloseReason reason;
@@ -199,7 +203,15 @@ final class Session implements ConnectionInfo {
         if (out == null) {
             return;
         }
-        out.flush();
+        if (readEndedAtEof(side)) {
+            if (proxy.coalescesFin() && reason == null && !counts.nothingHeld(Direction.readOn(side))) {
+                // The FIN follows these bytes at once: let them leave in its segment.
+                FinCoalescing.corkBeforeFin(out);
+            }
+            out.flush();
+        } else {
+            flushSoon(side.other());
+        }
         if (reason != null || finRead[side.ordinal()]) {
             return;
         }
@@ -209,6 +221,32 @@ final class Session implements ConnectionInfo {
             paused[side.ordinal()] = true;
             proxy.observer().backpressure(this, side, true);
         }
+    }
+
+    /**
+     * Flushes {@code side} once the loop has handled the rest of the events it is handling now, instead
+     * of at once. A peer's FIN often comes in the same wake-up as its last bytes (EPOLLIN|EPOLLRDHUP), but
+     * the transport reads it in a second pass; flushed only then, the bytes can leave in the FIN's segment.
+     * Costs one task per read, and no byte waits longer than the loop's current pass.
+     */
+    private void flushSoon(Side side) {
+        int i = side.ordinal();
+        if (!flushQueued[i]) {
+            flushQueued[i] = true;
+            loop.execute(flushTasks[i]);
+        }
+    }
+
+    private Runnable flushTask(Side side) {
+        return () -> {
+            flushQueued[side.ordinal()] = false;
+            channel(side).flush();
+        };
+    }
+
+    /** Whether the read that just completed on {@code side} ended at the peer's FIN (read returned EOF). */
+    private boolean readEndedAtEof(Side side) {
+        return channel(side).unsafe().recvBufAllocHandle().lastBytesRead() < 0;
     }
 
     void writabilityChanged(Side side) {
@@ -266,12 +304,20 @@ final class Session implements ConnectionInfo {
         }
     }
 
-    /** A channel closed without an RST or FIN we handled first (e.g. closed by the transport). */
+    /**
+     * A channel closed without us closing it. A leg whose FIN we sent closes itself at its peer's FIN
+     * (see {@link #lastEventIsFin}): that is the FIN. Anything else closed under us is an error.
+     */
     void inactive(Side side) {
-        if (reason == null) {
-            end(CloseReason.ERROR, side.peer());
-            reset(side.other());
+        if (reason != null) {
+            return;
         }
+        if (finSent[side.ordinal()] && !finRead[side.ordinal()]) {
+            finRead(side);
+            return;
+        }
+        end(CloseReason.ERROR, side.peer());
+        reset(side.other());
     }
 
     // ---- ending ------------------------------------------------------------------------------------
@@ -356,15 +402,28 @@ final class Session implements ConnectionInfo {
         if (ch == null || !ch.isActive()) {
             return;
         }
-        Runnable shutdown = () -> ((DuplexChannel) ch).shutdownOutput().addListener(shut -> {
-            if (!shut.isSuccess()) {
-                failed(side, shut.cause());
+        Runnable shutdown = () -> {
+            if (finRead[side.ordinal()] && finSent[side.other().ordinal()]) {
+                // The last FIN of the session: close() sends it (nothing is left unread on this leg), and
+                // saves the shutdown() that close() would follow at once.
+                finSent[side.ordinal()] = true;
+                proxy.observer().finSent(this, side);
+                then.run();
                 return;
             }
-            finSent[side.ordinal()] = true;
-            proxy.observer().finSent(this, side);
-            then.run();
-        });
+            ((DuplexChannel) ch).shutdownOutput().addListener(shut -> {
+                if (!shut.isSuccess()) {
+                    failed(side, shut.cause());
+                    return;
+                }
+                finSent[side.ordinal()] = true;
+                proxy.observer().finSent(this, side);
+                if (!finRead[side.ordinal()]) {
+                    lastEventIsFin(ch);
+                }
+                then.run();
+            });
+        };
         if (counts.nothingHeld(Direction.readOn(side.other()))) {
             shutdown.run(); // every byte for this side is written already: nothing to wait for
             return;
@@ -377,6 +436,15 @@ final class Session implements ConnectionInfo {
                 failed(side, flushed.cause());
             }
         });
+    }
+
+    /**
+     * Our FIN is out on {@code ch}, so its peer's FIN is the last thing it can bring: without
+     * half-closure the transport closes the channel at that EOF at once (one shutdown() and one epoll
+     * change fewer), and {@link #inactive} takes the close for the FIN.
+     */
+    private static void lastEventIsFin(Channel ch) {
+        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
     }
 
     private void channelClosed() {

@@ -69,7 +69,7 @@ final class UpstreamConnector {
             }
             // The relay handler is in place from the start: it stays inert until the session is told the
             // channel is connected (a failed attempt's channel never becomes active, so it fires nothing).
-            Bootstrap b = proxy.upstreamBootstrap(session.eventLoop())
+            Bootstrap b = proxy.upstreamBootstrap(session.eventLoop(), address)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()))
                     .handler(new RelayHandler(session, Side.UPSTREAM));
             // Registered on the session's own loop, so at once; options that must precede connect() go

@@ -5,11 +5,13 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
@@ -46,7 +48,9 @@ final class LoopbackPair implements AutoCloseable {
 
     /** A listener bound to 127.0.0.1:{@code port} (0 for any), tuned but accepting into a sink. */
     static Channel listen(Transport t, SocketTuner down, int port, CompletableFuture<Channel> accepted) throws InterruptedException {
-        ServerBootstrap sb = new ServerBootstrap().group(group(t)).channel(t.serverChannel())
+        InetSocketAddress local = new InetSocketAddress("127.0.0.1", port);
+        ServerBootstrap sb = new ServerBootstrap().group(group(t))
+                .channelFactory((ChannelFactory<ServerChannel>) () -> t.newServerChannel(local.getAddress()))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override protected void initChannel(Channel ch) { down.beforeBind(ch); }
                 })
@@ -58,11 +62,12 @@ final class LoopbackPair implements AutoCloseable {
                     }
                 });
         down.configure(sb);
-        return sb.bind(new InetSocketAddress("127.0.0.1", port)).sync().channel();
+        return sb.bind(local).sync().channel();
     }
 
     static Channel connect(Transport t, SocketTuner up, InetSocketAddress to, ChannelHandler handler) throws InterruptedException {
-        Bootstrap b = new Bootstrap().group(group(t)).channel(t.socketChannel())
+        Bootstrap b = new Bootstrap().group(group(t))
+                .channelFactory((ChannelFactory<Channel>) () -> t.newSocketChannel(to.getAddress()))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override protected void initChannel(Channel ch) {
                         up.beforeConnect(ch);

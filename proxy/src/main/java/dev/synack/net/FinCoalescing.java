@@ -1,0 +1,35 @@
+package dev.synack.net;
+
+import io.netty.channel.Channel;
+import java.io.IOException;
+
+/**
+ * Lets the last bytes before a FIN leave in the FIN's segment. A relay that read data and then EOF in
+ * one go writes the data and shuts the other socket at once; with TCP_NODELAY the kernel would send
+ * the data, then the FIN on its own. TCP_CORK set before that last write holds a partial segment
+ * back, and shutdown() puts the FIN on it and pushes it out (tcp_send_fin pushes past the cork), so
+ * the peer gets one segment where it would get two. Native transports only: NIO has no raw fd.
+ */
+public final class FinCoalescing {
+    private static final int TCP_CORK = 3;
+
+    private FinCoalescing() {}
+
+    /** Whether sockets of {@code transport} can be corked. */
+    public static boolean supported(Transport transport) {
+        return transport.isNative();
+    }
+
+    /**
+     * Corks {@code ch}: call only when a shutdownOutput() (or close) follows the pending writes, which
+     * is what releases the cork. False when the kernel refused it (nothing is held back then).
+     */
+    public static boolean corkBeforeFin(Channel ch) {
+        try {
+            NativeSockets.fd(ch).setIntOpt(KernelOption.IPPROTO_TCP, TCP_CORK, 1);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
