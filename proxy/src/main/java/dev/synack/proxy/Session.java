@@ -12,7 +12,6 @@ import dev.synack.observe.Side;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
 import java.net.InetSocketAddress;
@@ -37,25 +36,17 @@ final class Session implements ConnectionInfo {
 
     private final ProxyServer proxy;
     private final long id;
-    private final Channel downstream;
+    private final Leg down = new Leg(Side.DOWNSTREAM);
+    private final Leg up = new Leg(Side.UPSTREAM);
     private final InetSocketAddress client;
     private final EventLoop loop;
     private final long startNanos = System.nanoTime();
 
-    private Channel upstream;
     private InetSocketAddress upstreamAddress;
     private int attempts;
     private long connectNanos = -1;
-    private List<OptionReading> downstreamOptions = List.of();
-    private List<OptionReading> upstreamOptions = List.of();
 
     private final HeldBytes counts;
-    private final boolean[] readAsked = new boolean[2];
-    private final boolean[] finRead = new boolean[2];
-    private final boolean[] finSent = new boolean[2];
-    private final boolean[] paused = new boolean[2];
-    private final boolean[] flushQueued = new boolean[2];
-    private final Runnable[] flushTasks = {flushTask(Side.DOWNSTREAM), flushTask(Side.UPSTREAM)};
 
     private Peer closedFirst;
     private CloseReason reason;
@@ -66,7 +57,7 @@ final class Session implements ConnectionInfo {
     Session(ProxyServer proxy, long id, Channel downstream) {
         this.proxy = proxy;
         this.id = id;
-        this.downstream = downstream;
+        this.down.channel = downstream;
         this.client = (InetSocketAddress) downstream.remoteAddress();
         this.loop = downstream.eventLoop();
         this.timers = new SessionTimers(loop, proxy.spec().limits(), this::endGracefully);
@@ -79,7 +70,7 @@ final class Session implements ConnectionInfo {
     /** The downstream channel is active: take its options, arm the timers, start connecting upstream. */
     void start() {
         if (proxy.readsOptions()) {
-            downstreamOptions = proxy.downstreamTuner().read(downstream);
+            down.options = proxy.downstreamTuner().read(down.channel);
         }
         proxy.sessionStarted(this);
         proxy.observer().accepted(this);
@@ -101,13 +92,13 @@ final class Session implements ConnectionInfo {
             ch.close();
             return;
         }
-        this.upstream = ch;
+        up.channel = ch;
         this.connectNanos = connectNanos;
         this.upstreamAddress = (InetSocketAddress) ch.remoteAddress();
         openChannels++;
         ch.closeFuture().addListener(f -> channelClosed());
         if (proxy.readsOptions()) {
-            upstreamOptions = proxy.upstreamTuner().read(ch);
+            up.options = proxy.upstreamTuner().read(ch);
         }
         proxy.observer().connected(this, upstreamAddress, connectNanos);
         timers.connected();
@@ -115,16 +106,16 @@ final class Session implements ConnectionInfo {
         if (first != null) {
             int dir = Direction.CLIENT_TO_SERVICE.ordinal();
             for (ByteBuf buf = first; buf != null; buf = counts.pollEarly()) {
-                write(upstream, buf, dir, Side.UPSTREAM, true);
+                write(up, buf, dir, true);
             }
-            upstream.flush();
+            ch.flush();
         }
-        if (finRead[Side.DOWNSTREAM.ordinal()]) {
-            sendFin(Side.UPSTREAM, this::maybeComplete);
+        if (down.finRead) {
+            sendFin(up, this::maybeComplete);
         } else {
-            requestRead(Side.DOWNSTREAM);
+            down.requestRead();
         }
-        requestRead(Side.UPSTREAM);
+        up.requestRead();
     }
 
     /** Every attempt to every upstream failed. */
@@ -134,17 +125,17 @@ final class Session implements ConnectionInfo {
             return;
         }
         if (proxy.spec().onUpstreamFailure() == CloseAction.RESET) {
-            reset(Side.DOWNSTREAM);
+            reset(down);
         } else {
-            closeGracefully(Side.DOWNSTREAM);
+            closeGracefully(down);
         }
     }
 
     /** Shutdown deadline passed: reset both legs. Runs on the session's loop. */
     void resetNow(CloseReason why) {
         if (end(why, Peer.PROXY)) {
-            reset(Side.DOWNSTREAM);
-            reset(Side.UPSTREAM);
+            reset(down);
+            reset(up);
         }
     }
 
@@ -154,120 +145,94 @@ final class Session implements ConnectionInfo {
 
     /** Whether {@code ch} is this session's connected upstream leg. */
     boolean isUpstream(Channel ch) {
-        return ch == upstream;
+        return ch == up.channel;
     }
 
     // ---- relay -------------------------------------------------------------------------------------
 
     void relay(Side side, ByteBuf buf) {
-        Channel out = channel(side.other());
+        Leg in = leg(side);
+        Leg out = other(in);
         int n = buf.readableBytes();
         int dir = Direction.readOn(side).ordinal();
         timers.activity();
         proxy.observer().bytesRead(this, side, n);
         // epoll and io_uring read a socket to EOF when its FIN arrives, asked or not.
-        counts.read(dir, n, readAsked[side.ordinal()]);
-        readAsked[side.ordinal()] = false;
-        if (reason != null || finSent[side.other().ordinal()]) {
+        counts.read(dir, n, in.readAsked);
+        in.readAsked = false;
+        if (reason != null || out.finSent) {
             buf.release();
             return;
         }
-        if (out == null) {
+        if (out.channel == null) {
             counts.keepEarly(buf);
             return;
         }
-        write(out, buf, dir, side.other(), false);
+        write(out, buf, dir, false);
     }
 
     /** Writes {@code buf} to {@code out}; it counts as held until the transport has written it. */
-    private void write(Channel out, ByteBuf buf, int dir, Side outSide, boolean heldAlready) {
+    private void write(Leg out, ByteBuf buf, int dir, boolean heldAlready) {
         int n = buf.readableBytes();
         if (!heldAlready) {
             counts.hold(dir, n);
         }
-        out.write(buf).addListener(f -> {
+        out.channel.write(buf).addListener(f -> {
             counts.written(dir, n);
             if (!f.isSuccess()) {
-                failed(outSide, f.cause());
+                failed(out.side, f.cause());
             }
         });
     }
 
-    private void requestRead(Side side) {
-        readAsked[side.ordinal()] = true;
-        channel(side).read();
-    }
-
     void readComplete(Side side) {
-        Channel out = channel(side.other());
-        if (out == null) {
+        Leg in = leg(side);
+        Leg out = other(in);
+        if (out.channel == null) {
             return;
         }
-        if (readEndedAtEof(side)) {
+        if (in.readEndedAtEof()) {
             if (proxy.coalescesFin() && reason == null && !counts.nothingHeld(Direction.readOn(side))) {
                 // The FIN follows these bytes at once: let them leave in its segment.
-                FinCoalescing.corkBeforeFin(out);
+                FinCoalescing.corkBeforeFin(out.channel);
             }
-            out.flush();
+            out.channel.flush();
         } else {
-            flushSoon(side.other());
+            out.flushSoon();
         }
-        if (reason != null || finRead[side.ordinal()]) {
+        if (reason != null || in.finRead) {
             return;
         }
-        if (out.isWritable()) {
-            requestRead(side);
+        if (out.channel.isWritable()) {
+            in.requestRead();
         } else {
-            paused[side.ordinal()] = true;
+            in.paused = true;
             proxy.observer().backpressure(this, side, true);
         }
     }
 
-    /**
-     * Flushes {@code side} once the loop has handled the rest of the events it is handling now, instead
-     * of at once. A peer's FIN often comes in the same wake-up as its last bytes (EPOLLIN|EPOLLRDHUP), but
-     * the transport reads it in a second pass; flushed only then, the bytes can leave in the FIN's segment.
-     * Costs one task per read, and no byte waits longer than the loop's current pass.
-     */
-    private void flushSoon(Side side) {
-        int i = side.ordinal();
-        if (!flushQueued[i]) {
-            flushQueued[i] = true;
-            loop.execute(flushTasks[i]);
-        }
-    }
-
-    private Runnable flushTask(Side side) {
-        return () -> {
-            flushQueued[side.ordinal()] = false;
-            channel(side).flush();
-        };
-    }
-
-    /** Whether the read that just completed on {@code side} ended at the peer's FIN (read returned EOF). */
-    private boolean readEndedAtEof(Side side) {
-        return channel(side).unsafe().recvBufAllocHandle().lastBytesRead() < 0;
-    }
-
     void writabilityChanged(Side side) {
-        Side reader = side.other();
-        Channel ch = channel(side);
-        if (ch != null && ch.isWritable() && paused[reader.ordinal()] && reason == null) {
-            paused[reader.ordinal()] = false;
-            proxy.observer().backpressure(this, reader, false);
-            requestRead(reader);
+        Leg writer = leg(side);
+        Leg reader = other(writer);
+        if (writer.channel != null && writer.channel.isWritable() && reader.paused && reason == null) {
+            reader.paused = false;
+            proxy.observer().backpressure(this, reader.side, false);
+            reader.requestRead();
         }
     }
 
     /** A FIN arrived on {@code side}: forward it once everything read before it has been flushed. */
     void finRead(Side side) {
-        if (finRead[side.ordinal()]) {
+        Leg in = leg(side);
+        if (in.finRead) {
             return;
         }
-        finRead[side.ordinal()] = true;
+        in.finRead = true;
         if (reason != null) {
             // Ending already: a leg that was being closed gracefully has now seen the peer's FIN.
-            closeIfDone(side);
+            if (in.finSent) {
+                in.channel.close();
+            }
             return;
         }
         timers.activity();
@@ -275,11 +240,11 @@ final class Session implements ConnectionInfo {
         if (closedFirst == null) {
             closedFirst = side.peer();
         }
-        sendFin(side.other(), this::maybeComplete);
+        sendFin(other(in), this::maybeComplete);
     }
 
     void failed(Side side, Throwable cause) {
-        Channel ch = channel(side);
+        Channel ch = leg(side).channel;
         if (ch == null) {
             return;
         }
@@ -298,42 +263,42 @@ final class Session implements ConnectionInfo {
         }
         ch.close();
         if (proxy.spec().onPeerReset() == CloseAction.RESET) {
-            reset(side.other());
+            reset(leg(side.other()));
         } else {
-            closeGracefully(side.other());
+            closeGracefully(leg(side.other()));
         }
     }
 
     /**
      * A channel closed without us closing it. A leg whose FIN we sent closes itself at its peer's FIN
-     * (see {@link #lastEventIsFin}): that is the FIN. Anything else closed under us is an error.
+     * (see {@link Leg#closeAtPeersFin}): that is the FIN. Anything else closed under us is an error.
      */
     void inactive(Side side) {
         if (reason != null) {
             return;
         }
-        if (finSent[side.ordinal()] && !finRead[side.ordinal()]) {
+        if (leg(side).closedAtPeersFin()) {
             finRead(side);
             return;
         }
         end(CloseReason.ERROR, side.peer());
-        reset(side.other());
+        reset(leg(side.other()));
     }
 
     // ---- ending ------------------------------------------------------------------------------------
 
     private void maybeComplete() {
-        if (finSent[0] && finSent[1] && reason == null) {
+        if (down.finSent && up.finSent && reason == null) {
             end(closedFirst == Peer.SERVICE ? CloseReason.SERVICE_FIN : CloseReason.CLIENT_FIN, closedFirst);
-            downstream.close();
-            upstream.close();
+            down.channel.close();
+            up.channel.close();
         }
     }
 
     private void endGracefully(CloseReason why) {
         if (end(why, Peer.PROXY)) {
-            closeGracefully(Side.DOWNSTREAM);
-            closeGracefully(Side.UPSTREAM);
+            closeGracefully(down);
+            closeGracefully(up);
         }
     }
 
@@ -353,13 +318,13 @@ final class Session implements ConnectionInfo {
         return true;
     }
 
-    /** Sends an RST on {@code side}: SO_LINGER 0, then close. */
-    private void reset(Side side) {
-        Channel ch = channel(side);
+    /** Sends an RST on {@code leg}: SO_LINGER 0, then close. */
+    private void reset(Leg leg) {
+        Channel ch = leg.channel;
         if (ch == null || !ch.isOpen()) {
             return;
         }
-        proxy.observer().resetSent(this, side);
+        proxy.observer().resetSent(this, leg.side);
         proxy.resetSocket(ch);
     }
 
@@ -368,83 +333,69 @@ final class Session implements ConnectionInfo {
      * until its FIN (closing a socket with unread data would turn the FIN into an RST); all of it
      * bounded by {@link ProxyServer#LINGER_AFTER_FIN_MILLIS}, after which the leg is reset.
      */
-    private void closeGracefully(Side side) {
-        Channel ch = channel(side);
+    private void closeGracefully(Leg leg) {
+        Channel ch = leg.channel;
         if (ch == null || !ch.isOpen()) {
             return;
         }
         // Bounded: a peer that neither reads what is pending nor sends its FIN gets an RST.
-        loop.schedule(() -> reset(side), ProxyServer.LINGER_AFTER_FIN_MILLIS, TimeUnit.MILLISECONDS);
+        loop.schedule(() -> reset(leg), ProxyServer.LINGER_AFTER_FIN_MILLIS, TimeUnit.MILLISECONDS);
         Runnable afterFin = () -> {
-            if (finRead[side.ordinal()]) {
+            if (leg.finRead) {
                 ch.close();
             } else {
                 ch.config().setAutoRead(true);
             }
         };
-        if (finSent[side.ordinal()]) {
+        if (leg.finSent) {
             afterFin.run();
         } else {
-            sendFin(side, afterFin);
+            sendFin(leg, afterFin);
         }
     }
 
-    private void closeIfDone(Side side) {
-        Channel ch = channel(side);
-        if (ch != null && finSent[side.ordinal()]) {
-            ch.close();
-        }
-    }
-
-    /** Flushes what is pending on {@code side}, then shuts its output (FIN), then runs {@code then}. */
-    private void sendFin(Side side, Runnable then) {
-        Channel ch = channel(side);
+    /** Flushes what is pending on {@code leg}, then sends its FIN, then runs {@code then}. */
+    private void sendFin(Leg leg, Runnable then) {
+        Channel ch = leg.channel;
         if (ch == null || !ch.isActive()) {
             return;
         }
-        Runnable shutdown = () -> {
-            if (finRead[side.ordinal()] && finSent[side.other().ordinal()]) {
-                // The last FIN of the session: close() sends it (nothing is left unread on this leg), and
-                // saves the shutdown() that close() would follow at once.
-                finSent[side.ordinal()] = true;
-                proxy.observer().finSent(this, side);
-                then.run();
+        Runnable fin = () -> {
+            if (leg.finRead && other(leg).finSent) {
+                // The last FIN of the session: {@code then} closes the channel, and close() sends it
+                // (nothing is left unread here) without the shutdown() it would follow at once.
+                finSent(leg, then);
                 return;
             }
             ((DuplexChannel) ch).shutdownOutput().addListener(shut -> {
                 if (!shut.isSuccess()) {
-                    failed(side, shut.cause());
+                    failed(leg.side, shut.cause());
                     return;
                 }
-                finSent[side.ordinal()] = true;
-                proxy.observer().finSent(this, side);
-                if (!finRead[side.ordinal()]) {
-                    lastEventIsFin(ch);
+                if (!leg.finRead) {
+                    leg.closeAtPeersFin();
                 }
-                then.run();
+                finSent(leg, then);
             });
         };
-        if (counts.nothingHeld(Direction.readOn(side.other()))) {
-            shutdown.run(); // every byte for this side is written already: nothing to wait for
+        if (counts.nothingHeld(Direction.readOn(leg.side.other()))) {
+            fin.run(); // every byte for this leg is written already: nothing to wait for
             return;
         }
         // shutdownOutput() would fail the writes still queued: the FIN waits for the last of them.
         ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
             if (flushed.isSuccess()) {
-                shutdown.run();
+                fin.run();
             } else {
-                failed(side, flushed.cause());
+                failed(leg.side, flushed.cause());
             }
         });
     }
 
-    /**
-     * Our FIN is out on {@code ch}, so its peer's FIN is the last thing it can bring: without
-     * half-closure the transport closes the channel at that EOF at once (one shutdown() and one epoll
-     * change fewer), and {@link #inactive} takes the close for the FIN.
-     */
-    private static void lastEventIsFin(Channel ch) {
-        ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
+    private void finSent(Leg leg, Runnable then) {
+        leg.finSent = true;
+        proxy.observer().finSent(this, leg.side);
+        then.run();
     }
 
     private void channelClosed() {
@@ -460,11 +411,15 @@ final class Session implements ConnectionInfo {
     private ConnectionSummary summary() {
         return new ConnectionSummary(id, proxy.name(), client, upstreamAddress, attempts, connectNanos,
                 System.nanoTime() - startNanos, counts.read(Direction.CLIENT_TO_SERVICE), counts.read(Direction.SERVICE_TO_CLIENT), closedFirst, reason,
-                downstreamOptions, upstreamOptions);
+                down.options, up.options);
     }
 
-    private Channel channel(Side side) {
-        return side == Side.DOWNSTREAM ? downstream : upstream;
+    private Leg leg(Side side) {
+        return side == Side.DOWNSTREAM ? down : up;
+    }
+
+    private Leg other(Leg leg) {
+        return leg == down ? up : down;
     }
 
     // ---- ConnectionInfo ----------------------------------------------------------------------------
@@ -477,7 +432,7 @@ final class Session implements ConnectionInfo {
 
     @Override
     public List<OptionReading> options(Side side) {
-        return side == Side.DOWNSTREAM ? downstreamOptions : upstreamOptions;
+        return leg(side).options;
     }
 
     @Override
