@@ -10,13 +10,10 @@ import dev.synack.observe.OptionReading;
 import dev.synack.observe.Peer;
 import dev.synack.observe.Side;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.DuplexChannel;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +44,7 @@ final class Session implements ConnectionInfo {
     private long connectNanos = -1;
 
     private final HeldBytes counts;
+    private final LegCloser closer;
 
     private Peer closedFirst;
     private CloseReason reason;
@@ -62,6 +60,7 @@ final class Session implements ConnectionInfo {
         this.loop = downstream.eventLoop();
         this.timers = new SessionTimers(loop, proxy.spec().limits(), this::endGracefully);
         this.counts = new HeldBytes(proxy);
+        this.closer = new LegCloser(this, proxy, counts);
         downstream.closeFuture().addListener(f -> channelClosed());
     }
 
@@ -111,7 +110,7 @@ final class Session implements ConnectionInfo {
             ch.flush();
         }
         if (down.finRead) {
-            sendFin(up, this::maybeComplete);
+            closer.sendFin(up, down, this::maybeComplete);
         } else {
             down.requestRead();
         }
@@ -125,17 +124,17 @@ final class Session implements ConnectionInfo {
             return;
         }
         if (proxy.spec().onUpstreamFailure() == CloseAction.RESET) {
-            reset(down);
+            closer.reset(down);
         } else {
-            closeGracefully(down);
+            closer.closeGracefully(down, up);
         }
     }
 
     /** Shutdown deadline passed: reset both legs. Runs on the session's loop. */
     void resetNow(CloseReason why) {
         if (end(why, Peer.PROXY)) {
-            reset(down);
-            reset(up);
+            closer.reset(down);
+            closer.reset(up);
         }
     }
 
@@ -240,7 +239,7 @@ final class Session implements ConnectionInfo {
         if (closedFirst == null) {
             closedFirst = side.peer();
         }
-        sendFin(other(in), this::maybeComplete);
+        closer.sendFin(other(in), in, this::maybeComplete);
     }
 
     void failed(Side side, Throwable cause) {
@@ -263,9 +262,9 @@ final class Session implements ConnectionInfo {
         }
         ch.close();
         if (proxy.spec().onPeerReset() == CloseAction.RESET) {
-            reset(leg(side.other()));
+            closer.reset(leg(side.other()));
         } else {
-            closeGracefully(leg(side.other()));
+            closer.closeGracefully(leg(side.other()), leg(side));
         }
     }
 
@@ -282,7 +281,7 @@ final class Session implements ConnectionInfo {
             return;
         }
         end(CloseReason.ERROR, side.peer());
-        reset(leg(side.other()));
+        closer.reset(leg(side.other()));
     }
 
     // ---- ending ------------------------------------------------------------------------------------
@@ -297,8 +296,8 @@ final class Session implements ConnectionInfo {
 
     private void endGracefully(CloseReason why) {
         if (end(why, Peer.PROXY)) {
-            closeGracefully(down);
-            closeGracefully(up);
+            closer.closeGracefully(down, up);
+            closer.closeGracefully(up, down);
         }
     }
 
@@ -316,86 +315,6 @@ final class Session implements ConnectionInfo {
         counts.releaseEarly();
         log.debug("[{}#{}] ending: {}", proxy.name(), id, why.label());
         return true;
-    }
-
-    /** Sends an RST on {@code leg}: SO_LINGER 0, then close. */
-    private void reset(Leg leg) {
-        Channel ch = leg.channel;
-        if (ch == null || !ch.isOpen()) {
-            return;
-        }
-        proxy.observer().resetSent(this, leg.side);
-        proxy.resetSocket(ch);
-    }
-
-    /**
-     * Sends a FIN on {@code side} after its pending writes, then discards what the peer still sends
-     * until its FIN (closing a socket with unread data would turn the FIN into an RST); all of it
-     * bounded by {@link ProxyServer#LINGER_AFTER_FIN_MILLIS}, after which the leg is reset.
-     */
-    private void closeGracefully(Leg leg) {
-        Channel ch = leg.channel;
-        if (ch == null || !ch.isOpen()) {
-            return;
-        }
-        // Bounded: a peer that neither reads what is pending nor sends its FIN gets an RST.
-        loop.schedule(() -> reset(leg), ProxyServer.LINGER_AFTER_FIN_MILLIS, TimeUnit.MILLISECONDS);
-        Runnable afterFin = () -> {
-            if (leg.finRead) {
-                ch.close();
-            } else {
-                ch.config().setAutoRead(true);
-            }
-        };
-        if (leg.finSent) {
-            afterFin.run();
-        } else {
-            sendFin(leg, afterFin);
-        }
-    }
-
-    /** Flushes what is pending on {@code leg}, then sends its FIN, then runs {@code then}. */
-    private void sendFin(Leg leg, Runnable then) {
-        Channel ch = leg.channel;
-        if (ch == null || !ch.isActive()) {
-            return;
-        }
-        Runnable fin = () -> {
-            if (leg.finRead && other(leg).finSent) {
-                // The last FIN of the session: {@code then} closes the channel, and close() sends it
-                // (nothing is left unread here) without the shutdown() it would follow at once.
-                finSent(leg, then);
-                return;
-            }
-            ((DuplexChannel) ch).shutdownOutput().addListener(shut -> {
-                if (!shut.isSuccess()) {
-                    failed(leg.side, shut.cause());
-                    return;
-                }
-                if (!leg.finRead) {
-                    leg.closeAtPeersFin();
-                }
-                finSent(leg, then);
-            });
-        };
-        if (counts.nothingHeld(Direction.readOn(leg.side.other()))) {
-            fin.run(); // every byte for this leg is written already: nothing to wait for
-            return;
-        }
-        // shutdownOutput() would fail the writes still queued: the FIN waits for the last of them.
-        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
-            if (flushed.isSuccess()) {
-                fin.run();
-            } else {
-                failed(leg.side, flushed.cause());
-            }
-        });
-    }
-
-    private void finSent(Leg leg, Runnable then) {
-        leg.finSent = true;
-        proxy.observer().finSent(this, leg.side);
-        then.run();
     }
 
     private void channelClosed() {
