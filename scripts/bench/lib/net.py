@@ -1,20 +1,41 @@
 #!/usr/bin/env python3
 """Small loopback helpers for scripts/bench/run.
 
-  net.py ports N        print N distinct free TCP ports on 127.0.0.1 (held open together while chosen)
+  net.py ports N        print N distinct free TCP ports on 127.0.0.1 below the ephemeral range (held open together while chosen)
   net.py get PORT       one HTTP/1.1 GET through 127.0.0.1:PORT; exit 0 on a 200 with a body
 """
+import random
 import socket
 import sys
 
 
-def ports(n):
-    held = []
+def ephemeral_low():
     try:
-        for _ in range(n):
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
+def ports(n):
+    """Free ports below the ephemeral range: a port the kernel may hand out to an outgoing connection
+    (a readiness probe, a proxy's upstream connect) could be taken before its listener binds."""
+    held = []
+    candidates = list(range(10000, ephemeral_low()))
+    random.shuffle(candidates)
+    try:
+        for port in candidates:
+            if len(held) == n:
+                break
             s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            s.bind(("127.0.0.1", 0))
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                s.close()
+                continue
             held.append(s)
+        if len(held) < n:
+            raise SystemExit("net.py ports: not enough free ports below the ephemeral range")
         print(" ".join(str(s.getsockname()[1]) for s in held))
     finally:
         for s in held:
