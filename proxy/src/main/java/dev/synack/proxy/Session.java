@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bytes read on one side are written to the other; the next read is asked for only while the other
  * side is writable, so a slow reader throttles a fast writer and at most {@code high_watermark +
- * read_size} bytes wait per direction. A FIN read on one side is forwarded as {@code shutdownOutput()}
- * on the other only once every byte before it has been flushed; the other direction flows on until its
- * own FIN. An RST read on one side is passed on as configured by {@code on_peer_reset}. Every session
- * ends once, with one {@link CloseReason}, and is reported when both channels are closed.
+ * read_size} bytes wait per direction. A FIN read on one side is forwarded on the other only once every
+ * byte before it has been flushed ({@link LegCloser}); the other direction flows on until its own FIN.
+ * An RST read on one side is passed on as configured by {@code on_peer_reset}. Every session ends once,
+ * with one {@link CloseReason}, and is reported when both channels are closed. Each side's channel and
+ * state is a {@link Leg}.
  */
 final class Session implements ConnectionInfo {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
