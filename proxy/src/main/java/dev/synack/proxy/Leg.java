@@ -4,6 +4,7 @@ import dev.synack.observe.OptionReading;
 import dev.synack.observe.Side;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.SingleThreadEventLoop;
 import java.util.List;
 
 /**
@@ -38,15 +39,19 @@ final class Leg {
     }
 
     /**
-     * Flushes once the loop has handled the rest of the events it is handling now, instead of at once. A
-     * peer's FIN often comes in the same wake-up as its last bytes (EPOLLIN|EPOLLRDHUP), but the transport
-     * reads it in a second pass; flushed only then, the bytes can leave in the FIN's segment. Costs one
-     * task per read, and no byte waits longer than the loop's current pass.
+     * Flushes at the end of the loop's current pass instead of at once. A peer's FIN often comes in the
+     * same wake-up as its last bytes (EPOLLIN|EPOLLRDHUP), but the transport reads it in a second pass,
+     * sometimes as a task it queues after this read completes; flushed only after that, the bytes can
+     * leave in the FIN's segment. Costs one tail task per read; no byte waits longer than the pass.
      */
     void flushSoon() {
         if (!flushQueued) {
             flushQueued = true;
-            channel.eventLoop().execute(flush);
+            if (channel.eventLoop() instanceof SingleThreadEventLoop loop) {
+                loop.executeAfterEventLoopIteration(flush);
+            } else {
+                channel.eventLoop().execute(flush);
+            }
         }
     }
 

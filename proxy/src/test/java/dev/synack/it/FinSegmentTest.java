@@ -91,21 +91,27 @@ class FinSegmentTest {
             assertThat(r.ending()).isEqualTo(Ending.EOF);
             assertThat(r.bytes()).isEqualTo(GREETING.length);
 
-            assertThat(segmentsIn(client.localAddress().getPort()))
-                    .as("segments the client received: the SYN-ACK, then the greeting with the FIN")
+            String upstreamSide = ss("dport = :" + upstream.port());
+            assertThat(segmentsIn("sport = :" + client.localAddress().getPort()))
+                    .as("segments the client received: the SYN-ACK, then the greeting with the FIN (proxy's upstream socket: %s)", upstreamSide)
                     .isEqualTo(2);
             client.close();
         }
     }
 
-    /** segs_in of the socket bound to {@code port}, in CLOSE_WAIT now that it read the FIN. */
-    private static int segmentsIn(int port) throws Exception {
-        Process p = new ProcessBuilder("ss", "-tniH", "state", "close-wait", "( sport = :" + port + " )")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(10, TimeUnit.SECONDS);
+    /** segs_in of the socket {@code filter} selects, in CLOSE_WAIT now that it read the FIN. */
+    private static int segmentsIn(String filter) throws Exception {
+        String out = ss(filter);
         Matcher m = Pattern.compile("\\bsegs_in:(\\d+)").matcher(out);
         assertThat(m.find()).as("segs_in in: %s", out).isTrue();
         return Integer.parseInt(m.group(1));
+    }
+
+    private static String ss(String filter) throws Exception {
+        Process p = new ProcessBuilder("ss", "-tniH", "state", "close-wait", "( " + filter + " )")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out.trim();
     }
 }
