@@ -46,8 +46,12 @@ class TestkitSelfTest {
         try (ScriptedUpstream service = ScriptedUpstream.start();
              TestSocket a = TestSocket.connect(service.address());
              TestSocket b = TestSocket.connect(service.address())) {
-            TestSocket peerA = service.nextConnection();
-            TestSocket peerB = service.nextConnection();
+            TestSocket first = service.nextConnection();
+            TestSocket second = service.nextConnection();
+            // the service may serve the two in either order: pair them by address
+            boolean inOrder = first.channel().socket().getRemoteSocketAddress().equals(a.localAddress());
+            TestSocket peerA = inOrder ? first : second;
+            TestSocket peerB = inOrder ? second : first;
             peerA.write("bye");
             peerA.shutdownOutput();
             peerB.reset();
