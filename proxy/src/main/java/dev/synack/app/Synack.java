@@ -10,6 +10,7 @@ import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.Observers;
 import dev.synack.observe.OptionReading;
+import dev.synack.proxy.HostResolver;
 import dev.synack.proxy.ProxyServer;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
@@ -49,6 +50,12 @@ public final class Synack implements AutoCloseable {
      * reported as an error of its {@code listen} field and nothing stays bound.
      */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers) throws ConfigException {
+        return start(config, observers, HostResolver.system());
+    }
+
+    /** As {@link #start(SynackConfig, List)}, with upstream host names resolved by {@code resolver}. */
+    public static Synack start(SynackConfig config, List<ConnectionObserver> observers, HostResolver resolver)
+            throws ConfigException {
         TransportChoice choice;
         try {
             choice = TransportChoice.choose(config.transport());
@@ -62,7 +69,7 @@ public final class Synack implements AutoCloseable {
         }
         log.info("transport {} ({})", choice.transport().configName(), choice.reason());
         Synack synack = new Synack(config, choice);
-        synack.bindAll(new Observers(withLog(observers)));
+        synack.bindAll(new Observers(withLog(observers)), resolver);
         return synack;
     }
 
@@ -72,14 +79,14 @@ public final class Synack implements AutoCloseable {
         return all;
     }
 
-    private void bindAll(ConnectionObserver observer) throws ConfigException {
+    private void bindAll(ConnectionObserver observer, HostResolver resolver) throws ConfigException {
         AtomicLong ids = new AtomicLong();
         SplittableRandom seeds = new SplittableRandom(0x5157_ac4bL);
         List<ConfigError> errors = new ArrayList<>();
         List<ProxySpec> specs = config.proxies();
         for (int i = 0; i < specs.size(); i++) {
             ProxySpec spec = specs.get(i);
-            ProxyServer server = new ProxyServer(spec, transport.transport(), workers, observer, ids, seeds.split());
+            ProxyServer server = new ProxyServer(spec, transport.transport(), workers, observer, ids, seeds.split(), resolver);
             ChannelFuture bound = server.bind().awaitUninterruptibly();
             if (bound.isSuccess()) {
                 server.bound();

@@ -66,9 +66,12 @@ public final class ProxyServer {
     private Channel listener;
     private List<OptionReading> listenerOptions = List.of();
 
-    /** {@code loops} runs the listener and the sessions alike; a session's two legs share one loop. */
+    /**
+     * {@code loops} runs the listener and the sessions alike; a session's two legs share one loop.
+     * {@code resolver} turns upstream host names into addresses, off the loop.
+     */
     public ProxyServer(ProxySpec spec, Transport transport, EventLoopGroup loops,
-                       ConnectionObserver observer, AtomicLong ids, RandomGenerator random) {
+                       ConnectionObserver observer, AtomicLong ids, RandomGenerator random, HostResolver resolver) {
         this.spec = spec;
         this.transport = transport;
         this.loops = loops;
@@ -79,7 +82,7 @@ public final class ProxyServer {
         this.downstreamTuner = SocketTuner.downstream(spec.downstream(), transport);
         this.upstreamTuner = SocketTuner.upstream(spec.upstreamSocket(), transport);
         this.limiter = new ConnectionLimiter(spec.limits().maxConnections(), spec.limits().maxConnectionsPerClient());
-        this.connector = new UpstreamConnector(this, new Backoff(spec.connect().backoff(), random));
+        this.connector = new UpstreamConnector(this, new Backoff(spec.connect().backoff(), random), resolver);
         BufferSpec buffers = spec.buffers();
         // AUTO_READ is off, so each read() reads one buffer: at most read_size bytes per read.
         this.recvAllocator = new AdaptiveRecvByteBufAllocator(

@@ -7,10 +7,13 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens a session's upstream channel on the session's own event loop. Each attempt walks the upstream
  * list in order (failover), each connect bounded by the connect timeout; between attempts it waits as
- * the backoff says. Host names are resolved on every attempt. When every attempt fails the session is
- * told the upstream is unreachable.
+ * the backoff says. Host names are resolved on every attempt, through a {@link HostResolver} off the
+ * loop. When every attempt fails the session is told the upstream is unreachable.
  */
 final class UpstreamConnector {
     private static final Logger log = LoggerFactory.getLogger(UpstreamConnector.class);
@@ -28,9 +31,11 @@ final class UpstreamConnector {
     private final List<HostPort> upstreams;
     private final ConnectSpec spec;
     private final Backoff backoff;
+    private final HostResolver resolver;
 
-    UpstreamConnector(ProxyServer proxy, Backoff backoff) {
+    UpstreamConnector(ProxyServer proxy, Backoff backoff, HostResolver resolver) {
         this.proxy = proxy;
+        this.resolver = resolver;
         this.upstreams = proxy.spec().upstreams();
         this.spec = proxy.spec().connect();
         this.backoff = backoff;
@@ -38,6 +43,16 @@ final class UpstreamConnector {
 
     void connect(Session session) {
         new Attempts(session).next();
+    }
+
+    private static UnknownHostException unknownHost(String host, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof UnknownHostException e) {
+            return e;
+        }
+        UnknownHostException e = new UnknownHostException(host + ": " + cause);
+        e.initCause(cause);
+        return e;
     }
 
     /** The attempts of one session; lives on the session's event loop. */
@@ -59,14 +74,30 @@ final class UpstreamConnector {
             }
             HostPort target = upstreams.get(index);
             attempt++;
-            // Resolved here, on every attempt, so a name that moves is followed (the JVM's DNS cache applies).
-            InetSocketAddress address = new InetSocketAddress(target.host(), target.port());
-            proxy.observer().connectStarted(session, address, attempt);
-            if (address.isUnresolved()) {
-                session.connecting(address, attempt, () -> cancelled = true);
-                failedAttempt(target, address, new UnknownHostException(target.host()));
+            InetAddress literal = NetUtil.createInetAddressFromIpAddressString(target.host());
+            if (literal != null) {
+                start(target, new InetSocketAddress(literal, target.port()));
                 return;
             }
+            // A name is resolved on every attempt, so a name that moves is followed; off the loop, so a
+            // slow DNS server holds up this connection only.
+            InetSocketAddress unresolved = InetSocketAddress.createUnresolved(target.host(), target.port());
+            session.connecting(unresolved, attempt, () -> cancelled = true);
+            resolver.resolve(target.host()).whenComplete((address, failure) -> session.eventLoop().execute(() -> {
+                if (cancelled) {
+                    return;
+                }
+                if (address != null) {
+                    start(target, new InetSocketAddress(address, target.port()));
+                } else {
+                    proxy.observer().connectStarted(session, unresolved, attempt);
+                    failedAttempt(target, unresolved, unknownHost(target.host(), failure));
+                }
+            }));
+        }
+
+        private void start(HostPort target, InetSocketAddress address) {
+            proxy.observer().connectStarted(session, address, attempt);
             // The relay handler is in place from the start: it stays inert until the session is told the
             // channel is connected (a failed attempt's channel never becomes active, so it fires nothing).
             Bootstrap b = proxy.upstreamBootstrap(session.eventLoop(), address)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synack.app.Synack;
 import dev.synack.config.ConfigException;
+import dev.synack.proxy.HostResolver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -27,8 +28,13 @@ public final class RunningProxy implements AutoCloseable {
     }
 
     public static RunningProxy start(TestConfigs config) throws ConfigException {
+        return start(config, HostResolver.system());
+    }
+
+    /** As {@link #start(TestConfigs)}, with upstream host names resolved by {@code resolver}. */
+    public static RunningProxy start(TestConfigs config, HostResolver resolver) throws ConfigException {
         RecordingObserver observer = new RecordingObserver();
-        Synack synack = Synack.start(config.config(), List.of(observer));
+        Synack synack = Synack.start(config.config(), List.of(observer), resolver);
         RunningProxy running = new RunningProxy(synack, observer);
         EventsOnFailure.started(running);
         try {
