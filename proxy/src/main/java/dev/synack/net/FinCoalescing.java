@@ -22,14 +22,13 @@ public final class FinCoalescing {
 
     /**
      * Corks {@code ch}: call only when a shutdownOutput() (or close) follows the pending writes, which
-     * is what releases the cork. False when the kernel refused it (nothing is held back then).
+     * is what releases the cork. A refusal is ignored: nothing is held back then, only not coalesced.
      */
-    public static boolean corkBeforeFin(Channel ch) {
+    public static void corkBeforeFin(Channel ch) {
         try {
             NativeSockets.fd(ch).setIntOpt(KernelOption.IPPROTO_TCP, TCP_CORK, 1);
-            return true;
         } catch (IOException | RuntimeException e) {
-            return false;
+            // the bytes and the FIN then leave in two segments, as without coalescing
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.synack.proxy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,7 +52,7 @@ public interface HostResolver {
                 try {
                     return InetAddress.getByName(host);
                 } catch (UnknownHostException e) {
-                    throw new java.util.concurrent.CompletionException(e);
+                    throw new CompletionException(e);
                 }
             }, pool);
         }
