@@ -131,6 +131,9 @@ final class UpstreamConnector {
                 session.connected(ch, System.nanoTime() - firstNanos);
                 return;
             }
+            // A refused connect leaves epoll's and io_uring's channel open (only a timeout closes it):
+            // every failed attempt would keep its fd until the process ran out of them.
+            f.channel().close();
             failedAttempt(target, address, f.cause());
         }
 
