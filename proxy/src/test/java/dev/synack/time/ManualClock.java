@@ -60,7 +60,7 @@ public final class ManualClock implements Clock {
         return (int) queue.stream().filter(t -> !t.cancelled).count();
     }
 
-    private final class Task implements ScheduledFuture<Object>, Comparable<Task> {
+    private final class Task implements ScheduledFuture<Object> {
         final long due;
         final long seq;
         final Runnable task;
