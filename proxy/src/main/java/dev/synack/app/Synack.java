@@ -6,23 +6,21 @@ import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
 import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
-import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.Observers;
 import dev.synack.observe.OptionReading;
 import dev.synack.proxy.HostResolver;
+import dev.synack.proxy.ProxyRegistry;
 import dev.synack.proxy.ProxyServer;
-import io.netty.channel.ChannelFuture;
+import dev.synack.proxy.RegistryException;
+import dev.synack.time.Clock;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +31,14 @@ public final class Synack implements AutoCloseable {
     private final SynackConfig config;
     private final TransportChoice transport;
     private final EventLoopGroup workers;
-    private final Map<String, ProxyServer> proxies = new LinkedHashMap<>();
+    private final long seed;
+    private ProxyRegistry registry;
     private boolean stopped;
 
-    private Synack(SynackConfig config, TransportChoice transport) {
+    private Synack(SynackConfig config, TransportChoice transport, long seed) {
         this.config = config;
         this.transport = transport;
+        this.seed = seed;
         // One thread per core, each running listeners and sessions alike: a separate accept thread would
         // cost a context switch per connection on a machine with few cores.
         this.workers = transport.transport().newGroup(Runtime.getRuntime().availableProcessors());
@@ -68,7 +68,10 @@ public final class Synack implements AutoCloseable {
             throw new ConfigException(errors);
         }
         log.info("transport {} ({})", choice.transport().configName(), choice.reason());
-        Synack synack = new Synack(config, choice);
+        long seed = config.seed() != null ? config.seed() : new SecureRandom().nextLong();
+        log.info("seed {} ({})", seed, config.seed() != null ? "from config"
+                : "drawn for this run; put seed: " + seed + " in the config to replay its random decisions");
+        Synack synack = new Synack(config, choice, seed);
         synack.bindAll(new Observers(withLog(observers)), resolver);
         return synack;
     }
@@ -80,21 +83,15 @@ public final class Synack implements AutoCloseable {
     }
 
     private void bindAll(ConnectionObserver observer, HostResolver resolver) throws ConfigException {
-        AtomicLong ids = new AtomicLong();
-        SplittableRandom seeds = new SplittableRandom(0x5157_ac4bL);
+        registry = new ProxyRegistry(transport.transport(), workers, observer, Clock.SYSTEM, seed, resolver);
         List<ConfigError> errors = new ArrayList<>();
         List<ProxySpec> specs = config.proxies();
         for (int i = 0; i < specs.size(); i++) {
-            ProxySpec spec = specs.get(i);
-            ProxyServer server = new ProxyServer(spec, transport.transport(), workers, observer, ids, seeds.split(), resolver);
-            ChannelFuture bound = server.bind().awaitUninterruptibly();
-            if (bound.isSuccess()) {
-                server.bound();
-                proxies.put(spec.name(), server);
-            } else {
-                String why = bound.cause().getMessage() != null ? bound.cause().getMessage() : bound.cause().toString();
-                errors.add(new ConfigError("proxies[" + i + "].listen", '"' + spec.listen().toString() + '"',
-                        "an address synack can bind (" + why + ")"));
+            try {
+                registry.add(specs.get(i), true);
+            } catch (RegistryException e) {
+                String prefix = "proxies[" + i + "].";
+                e.errors().forEach(err -> errors.add(new ConfigError(prefix + err.path(), err.found(), err.expected())));
             }
         }
         if (!errors.isEmpty()) {
@@ -105,6 +102,16 @@ public final class Synack implements AutoCloseable {
 
     public TransportChoice transport() {
         return transport;
+    }
+
+    /** The live set of proxies: add, change, disable and remove them while synack runs. */
+    public ProxyRegistry registry() {
+        return registry;
+    }
+
+    /** The seed of this run's random decisions: the config's, or the one drawn at start. */
+    public long seed() {
+        return seed;
     }
 
     /** The address a proxy is bound to (with the real port when config said port 0). */
@@ -147,20 +154,8 @@ public final class Synack implements AutoCloseable {
             return;
         }
         stopped = true;
-        proxies.values().forEach(ProxyServer::stopAccepting);
-        long deadline = System.nanoTime() + drain.toNanos();
-        try {
-            for (ProxyServer p : proxies.values()) {
-                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                if (!p.awaitNoSessions(left)) {
-                    log.info("[{}] drain deadline passed with {} sessions open: resetting them", p.name(), p.activeSessions());
-                    p.resetAll(CloseReason.SHUTDOWN);
-                    p.awaitNoSessions(Duration.ofSeconds(5));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            proxies.values().forEach(p -> p.resetAll(CloseReason.SHUTDOWN));
+        if (registry != null) {
+            registry.shutdown(drain);
         }
         // Bounded: the io_uring incubator's loop can wait forever in its cleanup for a completion that
         // never comes; its threads are daemons, so giving up here cannot keep the JVM alive.
@@ -176,10 +171,7 @@ public final class Synack implements AutoCloseable {
     }
 
     private ProxyServer proxy(String name) {
-        ProxyServer p = proxies.get(name);
-        if (p == null) {
-            throw new IllegalArgumentException("no proxy named " + name + "; proxies: " + proxies.keySet());
-        }
-        return p;
+        return registry.get(name).orElseThrow(() -> new IllegalArgumentException(
+                "no proxy named " + name + "; proxies: " + registry.list().stream().map(ProxyServer::name).toList()));
     }
 }

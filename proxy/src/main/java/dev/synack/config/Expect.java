@@ -31,6 +31,7 @@ final class Expect {
     static final String SYNTAX_YAML = "valid YAML";
     static final String SYNTAX_JSON = "valid JSON";
     static final String READABLE = "a readable YAML or JSON file";
+    static final String SEED = "an integer (any 64-bit value; leave it out for a random seed per run)";
 
     private Expect() {}
 

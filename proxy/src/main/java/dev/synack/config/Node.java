@@ -135,11 +135,16 @@ final class Node {
 
     /** An integral number in {@code [min, max]}. */
     Long integer(long min, long max) {
+        return integer(min, max, Expect.integer(min, max));
+    }
+
+    /** An integral number in {@code [min, max]}, with the expected text of the caller's choosing. */
+    Long integer(long min, long max, String expected) {
         if (value == null) {
             return null;
         }
         Optional<Long> n = value.isIntegralNumber() && value.canConvertToLong() ? Optional.of(value.longValue()) : Optional.empty();
-        return n.filter(v -> v >= min && v <= max).orElseGet(() -> fail(Expect.integer(min, max)));
+        return n.filter(v -> v >= min && v <= max).orElseGet(() -> fail(expected));
     }
 
     /** Any number (integral or not) in {@code [min, max]}; NaN never is. */

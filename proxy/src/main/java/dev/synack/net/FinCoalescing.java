@@ -1,6 +1,7 @@
 package dev.synack.net;
 
 import io.netty.channel.Channel;
+import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
 
 /**
@@ -15,16 +16,15 @@ public final class FinCoalescing {
 
     private FinCoalescing() {}
 
-    /** Whether sockets of {@code transport} can be corked. */
-    public static boolean supported(Transport transport) {
-        return transport.isNative();
-    }
-
     /**
      * Corks {@code ch}: call only when a shutdownOutput() (or close) follows the pending writes, which
      * is what releases the cork. A refusal is ignored: nothing is held back then, only not coalesced.
+     * NIO sockets are left as they are.
      */
     public static void corkBeforeFin(Channel ch) {
+        if (!(ch instanceof UnixChannel)) {
+            return;
+        }
         try {
             NativeSockets.fd(ch).setIntOpt(KernelOption.IPPROTO_TCP, TCP_CORK, 1);
         } catch (IOException | RuntimeException e) {

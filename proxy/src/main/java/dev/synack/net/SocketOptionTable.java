@@ -167,10 +167,16 @@ public enum SocketOptionTable {
     public static List<ConfigError> check(SynackConfig cfg, Transport t) {
         List<ConfigError> errors = new ArrayList<>();
         for (int i = 0; i < cfg.proxies().size(); i++) {
-            ProxySpec p = cfg.proxies().get(i);
-            checkSide(errors, "proxies[" + i + "].downstream", p.downstream(), true, t);
-            checkSide(errors, "proxies[" + i + "].upstream_socket", p.upstreamSocket(), false, t);
+            errors.addAll(check(cfg.proxies().get(i), "proxies[" + i + "]", t));
         }
+        return errors;
+    }
+
+    /** As {@link #check(SynackConfig, Transport)} for one proxy whose fields are under {@code path}. */
+    public static List<ConfigError> check(ProxySpec p, String path, Transport t) {
+        List<ConfigError> errors = new ArrayList<>();
+        checkSide(errors, path + ".downstream", p.downstream(), true, t);
+        checkSide(errors, path + ".upstream_socket", p.upstreamSocket(), false, t);
         return errors;
     }
 

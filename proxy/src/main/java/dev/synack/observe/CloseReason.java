@@ -15,6 +15,10 @@ public enum CloseReason {
     IDLE_TIMEOUT("idle timeout"),
     MAX_DURATION("max duration"),
     SHUTDOWN("shutdown"),
+    /** The proxy was disabled or removed with its connections reset (Toxiproxy's {@code enabled: false}). */
+    PROXY_DISABLED("proxy disabled"),
+    /** A fault ended the connection (limit_data, timeout, reset_peer, rst_on_fin, ...). */
+    FAULT("fault"),
     /** A socket error other than a reset (ETIMEDOUT from keepalive or user timeout, EPIPE, ...). */
     ERROR("error");
 

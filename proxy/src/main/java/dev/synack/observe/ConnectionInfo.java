@@ -14,6 +14,17 @@ public interface ConnectionInfo {
     /** The upstream address of the connection in progress or made; null before the first attempt. */
     InetSocketAddress upstream();
 
+    /**
+     * The local address of the proxy's socket on {@code side}, or null while there is none (upstream:
+     * before it connects). Kept after the socket closes: with the remote address it is the 4-tuple that
+     * finds the socket in /proc/net/tcp once its fd is gone (TIME_WAIT, orphaned FIN_WAIT_2, LAST_ACK).
+     */
+    InetSocketAddress localAddress(Side side);
+
+    /** The remote address of the proxy's socket on {@code side} (client or service), or null while there is none. */
+    InetSocketAddress remoteAddress(Side side);
+
+    /** Bytes written to the other side's socket in {@code direction} so far. */
     long bytes(Direction direction);
 
     /**

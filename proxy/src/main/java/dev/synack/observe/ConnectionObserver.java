@@ -1,11 +1,17 @@
 package dev.synack.observe;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * What a proxied connection tells the world. Called on the session's event loop, so implementations must
  * be quick and must not block; every method has an empty default. Exceptions are caught and logged by
  * {@link Observers}, never seen by the relay.
+ *
+ * <p>Every event of a connection carries {@code nanos}, the monotonic time it happened on the proxy's
+ * clock ({@link System#nanoTime()} in production), so an observer can lay the events out on one
+ * timeline. A session's events start with {@link #accepted} and end with exactly one {@link #closed};
+ * {@link #socketClosed} comes once per socket the session held, before {@link #closed}.
  */
 public interface ConnectionObserver {
     /**
@@ -18,36 +24,47 @@ public interface ConnectionObserver {
     }
 
     /** A listener bound; {@code options} are the listener socket's effective values. */
-    default void listening(String proxy, InetSocketAddress address, java.util.List<OptionReading> options) {}
+    default void listening(String proxy, InetSocketAddress address, List<OptionReading> options) {}
 
-    default void accepted(ConnectionInfo c) {}
+    /** A listener closed (the proxy was disabled, removed or is shutting down). */
+    default void stoppedListening(String proxy, InetSocketAddress address) {}
+
+    /** The kernel completed a client's handshake and synack accepted the socket. */
+    default void accepted(ConnectionInfo c, long nanos) {}
 
     /** A connection refused at accept (limits, shutdown): it got an RST and never became a session. */
-    default void rejected(String proxy, InetSocketAddress client, CloseReason reason) {}
+    default void rejected(String proxy, InetSocketAddress client, CloseReason reason, long nanos) {}
 
-    default void connectStarted(ConnectionInfo c, InetSocketAddress target, int attempt) {}
+    default void connectStarted(ConnectionInfo c, InetSocketAddress target, int attempt, long nanos) {}
 
-    default void connected(ConnectionInfo c, InetSocketAddress target, long connectNanos) {}
+    /** The upstream socket is connected; {@code connectNanos} is the time since the first attempt started. */
+    default void connected(ConnectionInfo c, InetSocketAddress target, long connectNanos, long nanos) {}
 
-    default void connectFailed(ConnectionInfo c, InetSocketAddress target, int attempt, Throwable cause) {}
+    default void connectFailed(ConnectionInfo c, InetSocketAddress target, int attempt, ConnectOutcome outcome,
+                               Throwable cause, long nanos) {}
 
-    /** {@code n} bytes read from the socket of one side, to be written on the other. */
+    /** {@code n} bytes read from the socket of one side, to be written on the other. The hot path: no timestamp. */
     default void bytesRead(ConnectionInfo c, Side side, int n) {}
 
     /** Reading on {@code side} paused ({@code paused = true}) or resumed because the other side's buffer is full. */
-    default void backpressure(ConnectionInfo c, Side side, boolean paused) {}
+    default void backpressure(ConnectionInfo c, Side side, boolean paused, long nanos) {}
 
-    default void finRead(ConnectionInfo c, Side side) {}
+    /** The peer's FIN was read on {@code side}. */
+    default void finRead(ConnectionInfo c, Side side, long nanos) {}
 
     /** A FIN left on {@code side}, after every byte before it was flushed. */
-    default void finSent(ConnectionInfo c, Side side) {}
+    default void finSent(ConnectionInfo c, Side side, long nanos) {}
 
-    default void resetRead(ConnectionInfo c, Side side) {}
+    default void resetRead(ConnectionInfo c, Side side, long nanos) {}
 
-    default void resetSent(ConnectionInfo c, Side side) {}
+    default void resetSent(ConnectionInfo c, Side side, long nanos) {}
 
     /** A socket error on {@code side} that is not a reset (ETIMEDOUT, EPIPE, ...). */
-    default void socketError(ConnectionInfo c, Side side, Throwable cause) {}
+    default void socketError(ConnectionInfo c, Side side, Throwable cause, long nanos) {}
 
+    /** The proxy's socket on {@code side} was closed: its fd is gone (the kernel may keep the connection a while). */
+    default void socketClosed(ConnectionInfo c, Side side, long nanos) {}
+
+    /** The session ended; every socket it held is closed. */
     default void closed(ConnectionSummary summary) {}
 }

@@ -46,11 +46,15 @@ public final class Observers implements ConnectionObserver {
     }
 
     @Override public void listening(String proxy, InetSocketAddress a, List<OptionReading> o) { each("listening", x -> x.listening(proxy, a, o)); }
-    @Override public void accepted(ConnectionInfo c) { each("accepted", o -> o.accepted(c)); }
-    @Override public void rejected(String p, InetSocketAddress client, CloseReason r) { each("rejected", o -> o.rejected(p, client, r)); }
-    @Override public void connectStarted(ConnectionInfo c, InetSocketAddress t, int a) { each("connectStarted", o -> o.connectStarted(c, t, a)); }
-    @Override public void connected(ConnectionInfo c, InetSocketAddress t, long n) { each("connected", o -> o.connected(c, t, n)); }
-    @Override public void connectFailed(ConnectionInfo c, InetSocketAddress t, int a, Throwable e) { each("connectFailed", o -> o.connectFailed(c, t, a, e)); }
+    @Override public void stoppedListening(String proxy, InetSocketAddress a) { each("stoppedListening", x -> x.stoppedListening(proxy, a)); }
+    @Override public void accepted(ConnectionInfo c, long t) { each("accepted", o -> o.accepted(c, t)); }
+    @Override public void rejected(String p, InetSocketAddress client, CloseReason r, long t) { each("rejected", o -> o.rejected(p, client, r, t)); }
+    @Override public void connectStarted(ConnectionInfo c, InetSocketAddress a, int n, long t) { each("connectStarted", o -> o.connectStarted(c, a, n, t)); }
+    @Override public void connected(ConnectionInfo c, InetSocketAddress a, long n, long t) { each("connected", o -> o.connected(c, a, n, t)); }
+    @Override
+    public void connectFailed(ConnectionInfo c, InetSocketAddress a, int n, ConnectOutcome k, Throwable e, long t) {
+        each("connectFailed", o -> o.connectFailed(c, a, n, k, e, t));
+    }
     @Override
     public void bytesRead(ConnectionInfo c, Side s, int n) {
         // The hot path: called once per read, so no lambda, no allocation.
@@ -65,11 +69,12 @@ public final class Observers implements ConnectionObserver {
             }
         }
     }
-    @Override public void backpressure(ConnectionInfo c, Side s, boolean p) { each("backpressure", o -> o.backpressure(c, s, p)); }
-    @Override public void finRead(ConnectionInfo c, Side s) { each("finRead", o -> o.finRead(c, s)); }
-    @Override public void finSent(ConnectionInfo c, Side s) { each("finSent", o -> o.finSent(c, s)); }
-    @Override public void resetRead(ConnectionInfo c, Side s) { each("resetRead", o -> o.resetRead(c, s)); }
-    @Override public void resetSent(ConnectionInfo c, Side s) { each("resetSent", o -> o.resetSent(c, s)); }
-    @Override public void socketError(ConnectionInfo c, Side s, Throwable e) { each("socketError", o -> o.socketError(c, s, e)); }
+    @Override public void backpressure(ConnectionInfo c, Side s, boolean p, long t) { each("backpressure", o -> o.backpressure(c, s, p, t)); }
+    @Override public void finRead(ConnectionInfo c, Side s, long t) { each("finRead", o -> o.finRead(c, s, t)); }
+    @Override public void finSent(ConnectionInfo c, Side s, long t) { each("finSent", o -> o.finSent(c, s, t)); }
+    @Override public void resetRead(ConnectionInfo c, Side s, long t) { each("resetRead", o -> o.resetRead(c, s, t)); }
+    @Override public void resetSent(ConnectionInfo c, Side s, long t) { each("resetSent", o -> o.resetSent(c, s, t)); }
+    @Override public void socketError(ConnectionInfo c, Side s, Throwable e, long t) { each("socketError", o -> o.socketError(c, s, e, t)); }
+    @Override public void socketClosed(ConnectionInfo c, Side s, long t) { each("socketClosed", o -> o.socketClosed(c, s, t)); }
     @Override public void closed(ConnectionSummary s) { each("closed", o -> o.closed(s)); }
 }

@@ -5,19 +5,13 @@ import java.util.random.RandomGenerator;
 
 /**
  * The wait before connect attempt {@code n + 1}: {@code min(max, initial * multiplier^(n-1))} scaled by a
- * uniform factor in {@code [1 - jitter, 1 + jitter]} drawn from the injected generator.
+ * uniform factor in {@code [1 - jitter, 1 + jitter]} drawn from the given generator.
  */
 final class Backoff {
-    private final BackoffSpec spec;
-    private final RandomGenerator random;
-
-    Backoff(BackoffSpec spec, RandomGenerator random) {
-        this.spec = spec;
-        this.random = random;
-    }
+    private Backoff() {}
 
     /** Nanoseconds to wait after the {@code failedAttempt}-th attempt (1-based) failed. */
-    long delayNanos(int failedAttempt) {
+    static long delayNanos(BackoffSpec spec, int failedAttempt, RandomGenerator random) {
         double base = spec.initial().toNanos() * Math.pow(spec.multiplier(), failedAttempt - 1);
         double capped = Math.min(base, spec.max().toNanos());
         double factor = spec.jitter() == 0 ? 1 : 1 + spec.jitter() * (2 * random.nextDouble() - 1);

@@ -1,26 +1,48 @@
 package dev.synack.proxy;
 
+import dev.synack.fault.StreamEnd;
+import dev.synack.observe.Direction;
 import dev.synack.observe.OptionReading;
 import dev.synack.observe.Side;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.SingleThreadEventLoop;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * One side of a {@link Session}: its channel (upstream: none until connected) and what has happened on
- * it. Touched only on the session's event loop.
+ * One socket of a {@link Session} (upstream: none until connected) and what has happened on it. The
+ * session talks to it in terms of the direction written on it — write, FIN, abort — all of which travel
+ * the socket's outbound path ({@link OutboundTail} and the faults in front of it) in order. Touched only
+ * on the session's event loop.
  */
-final class Leg {
+final class Leg implements TailEvents {
+    /** What synack has done to this socket's sending half. */
+    enum Output {
+        OPEN,
+        /** The session wrote the FIN into the outbound path; it may still be behind bytes or a fault. */
+        FIN_QUEUED,
+        FIN_SENT,
+        RESET
+    }
+
     final Side side;
+    /** The direction whose bytes this socket sends. */
+    final Direction written;
+    private final Session session;
     Channel channel;
+    InetSocketAddress local;
+    InetSocketAddress remote;
     List<OptionReading> options = List.of();
+    Output output = Output.OPEN;
+    /** The peer's FIN was read here. */
+    boolean inputEnded;
+    /** The socket's fd is closed. */
+    boolean closed;
+    /** The session closed the socket itself (not the transport at the peer's FIN, not a fault). */
+    boolean closeAsked;
     /** A read was asked for and has not delivered yet (bytes read unasked are the transport's FIN drain). */
     boolean readAsked;
-    /** The peer's FIN was read here. */
-    boolean finRead;
-    /** Our FIN went out here. */
-    boolean finSent;
     /** Reading here waits for the other leg to drain. */
     boolean paused;
     private boolean flushQueued;
@@ -29,13 +51,68 @@ final class Leg {
         channel.flush();
     };
 
-    Leg(Side side) {
+    Leg(Session session, Side side) {
+        this.session = session;
         this.side = side;
+        this.written = side == Side.DOWNSTREAM ? Direction.SERVICE_TO_CLIENT : Direction.CLIENT_TO_SERVICE;
     }
+
+    Session session() {
+        return session;
+    }
+
+    /** Takes {@code ch} as this leg's socket. */
+    void adopt(Channel ch) {
+        channel = ch;
+        local = (InetSocketAddress) ch.localAddress();
+        remote = (InetSocketAddress) ch.remoteAddress();
+    }
+
+    // ---- the outbound path ---------------------------------------------------------------------------
+
+    /** Bytes for this socket's peer; flushed by {@link #flushSoon()} or by the FIN that follows them. */
+    void write(ByteBuf buf) {
+        channel.write(buf, channel.voidPromise());
+    }
+
+    /** Ends the direction written here with a FIN after every byte before it; once only. */
+    void fin() {
+        if (output == Output.OPEN && channel != null) {
+            output = Output.FIN_QUEUED;
+            channel.write(StreamEnd.FIN, channel.voidPromise());
+        }
+    }
+
+    /** Resets this socket (an RST to its peer), once; whatever is still queued for it is dropped. */
+    void abort() {
+        if (channel != null && channel.isOpen() && output != Output.RESET) {
+            output = Output.RESET;
+            channel.writeAndFlush(StreamEnd.RESET, channel.voidPromise());
+        }
+    }
+
+    /** Closes the socket: a FIN if nothing is left unread on it, else an RST (the kernel's choice). */
+    void close() {
+        if (channel != null) {
+            closeAsked = true;
+            channel.close();
+        }
+    }
+
+    boolean isOpen() {
+        return channel != null && !closed;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------
 
     void requestRead() {
         readAsked = true;
         channel.read();
+    }
+
+    /** Reads on and drops what comes, until the peer's FIN: closing with unread bytes would send an RST. */
+    void discardUntilFin() {
+        channel.config().setAutoRead(true);
     }
 
     /**
@@ -55,22 +132,31 @@ final class Leg {
         }
     }
 
-    /** Whether the read that just completed here ended at the peer's FIN (read returned EOF). */
-    boolean readEndedAtEof() {
-        return channel.unsafe().recvBufAllocHandle().lastBytesRead() < 0;
+    // ---- TailEvents ----------------------------------------------------------------------------------
+
+    @Override
+    public void written(Channel ch, int n) {
+        session.written(this, n);
     }
 
-    /**
-     * Our FIN is out, so the peer's FIN is the last thing this leg can bring: without half-closure the
-     * transport closes the channel at that EOF at once (one shutdown() and one epoll change fewer), and
-     * the session takes that close for the FIN.
-     */
-    void closeAtPeersFin() {
-        channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
+    @Override
+    public void finSent(Channel ch) {
+        if (ch == channel) {
+            session.finSent(this);
+        }
     }
 
-    /** Whether the channel closing now, unasked, is the close {@link #closeAtPeersFin} arranged. */
-    boolean closedAtPeersFin() {
-        return finSent && !finRead;
+    @Override
+    public void resetSent(Channel ch) {
+        if (ch == channel) {
+            session.resetSent(this);
+        }
+    }
+
+    @Override
+    public void socketClosed(Channel ch) {
+        if (ch == channel) {
+            session.socketClosed(this);
+        }
     }
 }

@@ -8,11 +8,11 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Hands every event of one leg of a session to the {@link Session}, tagged with the leg's side. One
- * instance per channel; the session holds all state, so this class decides nothing but one thing: an
- * upstream channel's events count only once the session has taken it as its leg. Until then (a connect
- * in progress, or an attempt that failed: epoll can report a refused connect as an input shutdown) they
- * are dropped.
+ * Hands every inbound event of one socket of a session to the {@link Session}, tagged with the socket's
+ * side. One instance per channel; the session holds all state, so this class decides nothing but one
+ * thing: an upstream channel's events count only once the session has taken it as its leg. Until then
+ * (a connect in progress, or an attempt that failed: epoll can report a refused connect as an input
+ * shutdown) they are dropped. The socket's close reaches the session from the {@link OutboundTail}.
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
     private final Session session;
@@ -69,13 +69,6 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (isLeg(ctx)) {
             session.failed(side, cause);
-        }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        if (isLeg(ctx)) {
-            session.inactive(side);
         }
     }
 }

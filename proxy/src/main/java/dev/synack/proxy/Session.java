@@ -1,9 +1,9 @@
 package dev.synack.proxy;
 
 import dev.synack.config.CloseAction;
-import dev.synack.net.FinCoalescing;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionInfo;
+import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Direction;
 import dev.synack.observe.OptionReading;
@@ -14,68 +14,90 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One proxied connection: the downstream channel (accepted from the client) and the upstream channel
+ * One proxied connection: the downstream socket (accepted from the client) and the upstream socket
  * (opened to the service), both on one event loop, so nothing here needs a lock.
  *
  * <p>Bytes read on one side are written to the other; the next read is asked for only while the other
  * side is writable, so a slow reader throttles a fast writer and at most {@code high_watermark +
- * read_size} bytes wait per direction. A FIN read on one side is forwarded on the other only once every
- * byte before it has been flushed ({@link LegCloser}); the other direction flows on until its own FIN.
- * An RST read on one side is passed on as configured by {@code on_peer_reset}. Every session ends once,
- * with one {@link CloseReason}, and is reported when both channels are closed. Each side's channel and
- * state is a {@link Leg}.
+ * read_size} bytes wait per direction. A FIN read on one side is written into the other side's outbound
+ * path behind the bytes before it ({@link OutboundTail} sends it once they are flushed); the other
+ * direction flows on until its own FIN. An RST read on one side is passed on as configured by
+ * {@code on_peer_reset}. The session decides the order and the endings and talks to each {@link Leg} in
+ * terms of write, FIN and abort; every session ends once, with one {@link CloseReason}, and is reported
+ * when both sockets are closed.
  */
 final class Session implements ConnectionInfo {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
 
-    private final ProxyServer proxy;
+    /**
+     * How long a leg that synack closes with a FIN (idle timeout, max duration, on_peer_reset: close,
+     * on_upstream_failure: close, a fault) may take to flush and receive the peer's FIN before it is reset.
+     */
+    static final long LINGER_AFTER_FIN_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final Runnable NOTHING = () -> {};
+
+    private final ProxyContext ctx;
+    private final ConnectionObserver observer;
     private final long id;
-    private final Leg down = new Leg(Side.DOWNSTREAM);
-    private final Leg up = new Leg(Side.UPSTREAM);
+    private final long sequence;
+    private final ConnectionLimiter.Slot slot;
+    private final Leg down = new Leg(this, Side.DOWNSTREAM);
+    private final Leg up = new Leg(this, Side.UPSTREAM);
     private final InetSocketAddress client;
     private final EventLoop loop;
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
+    private final ByteLedger bytes;
+    private final SessionTimers timers;
 
     private InetSocketAddress upstreamAddress;
     private int attempts;
     private long connectNanos = -1;
-
-    private final HeldBytes counts;
-    private final LegCloser closer;
-
     private Peer closedFirst;
+    /** Set once the session is ending; the first reason counts. */
     private CloseReason reason;
-    private int openChannels = 1;
-    private final SessionTimers timers;
-    private Runnable cancelConnect = () -> {};
+    private boolean reported;
+    private Runnable cancelConnect = NOTHING;
+    private RandomGenerator random;
 
-    Session(ProxyServer proxy, long id, Channel downstream) {
-        this.proxy = proxy;
+    Session(ProxyContext ctx, long id, long sequence, ConnectionLimiter.Slot slot, Channel downstream) {
+        this.ctx = ctx;
+        this.observer = ctx.observer();
         this.id = id;
-        this.down.channel = downstream;
-        this.client = (InetSocketAddress) downstream.remoteAddress();
+        this.sequence = sequence;
+        this.slot = slot;
+        this.down.adopt(downstream);
+        this.client = down.remote;
         this.loop = downstream.eventLoop();
-        this.timers = new SessionTimers(loop, proxy.spec().limits(), this::endGracefully);
-        this.counts = new HeldBytes(proxy);
-        this.closer = new LegCloser(this, proxy, counts);
-        downstream.closeFuture().addListener(f -> channelClosed());
+        this.startNanos = ctx.clock().nanoTime();
+        this.bytes = new ByteLedger(ctx.sessions());
+        this.timers = new SessionTimers(ctx.clock(), loop, ctx.spec().limits(), this::endGracefully);
+    }
+
+    Leg downstream() {
+        return down;
+    }
+
+    Leg upstreamLeg() {
+        return up;
     }
 
     // ---- lifecycle -------------------------------------------------------------------------------
 
     /** The downstream channel is active: take its options, arm the timers, start connecting upstream. */
     void start() {
-        if (proxy.readsOptions()) {
-            down.options = proxy.downstreamTuner().read(down.channel);
+        if (ctx.readsOptions()) {
+            down.options = ctx.downstreamTuner().read(down.channel);
         }
-        proxy.sessionStarted(this);
-        proxy.observer().accepted(this);
+        ctx.sessions().started(this);
+        observer.accepted(this, now());
         timers.accepted();
-        proxy.connector().connect(this);
+        new UpstreamConnector(this, ctx).next();
     }
 
     /** Called by the connector before each attempt. */
@@ -87,31 +109,28 @@ final class Session implements ConnectionInfo {
 
     /** The upstream channel is connected and tuned: relay in both directions. */
     void connected(Channel ch, long connectNanos) {
-        cancelConnect = () -> {};
+        cancelConnect = NOTHING;
         if (reason != null) {
             ch.close();
             return;
         }
-        up.channel = ch;
+        up.adopt(ch);
         this.connectNanos = connectNanos;
-        this.upstreamAddress = (InetSocketAddress) ch.remoteAddress();
-        openChannels++;
-        ch.closeFuture().addListener(f -> channelClosed());
-        if (proxy.readsOptions()) {
-            up.options = proxy.upstreamTuner().read(ch);
+        this.upstreamAddress = up.remote;
+        if (ctx.readsOptions()) {
+            up.options = ctx.upstreamTuner().read(ch);
         }
-        proxy.observer().connected(this, upstreamAddress, connectNanos);
+        observer.connected(this, upstreamAddress, connectNanos, now());
         timers.connected();
-        ByteBuf first = counts.pollEarly();
-        if (first != null) {
-            int dir = Direction.CLIENT_TO_SERVICE.ordinal();
-            for (ByteBuf buf = first; buf != null; buf = counts.pollEarly()) {
-                write(up, buf, dir, true);
+        ByteBuf early = bytes.pollEarly();
+        if (early != null) {
+            for (ByteBuf buf = early; buf != null; buf = bytes.pollEarly()) {
+                up.write(buf);
             }
             ch.flush();
         }
-        if (down.finRead) {
-            closer.sendFin(up, down, this::maybeComplete);
+        if (down.inputEnded) {
+            up.fin();
         } else {
             down.requestRead();
         }
@@ -120,22 +139,22 @@ final class Session implements ConnectionInfo {
 
     /** Every attempt to every upstream failed. */
     void unreachable() {
-        cancelConnect = () -> {};
+        cancelConnect = NOTHING;
         if (!end(CloseReason.UPSTREAM_UNREACHABLE, Peer.PROXY)) {
             return;
         }
-        if (proxy.spec().onUpstreamFailure() == CloseAction.RESET) {
-            closer.reset(down);
+        if (ctx.spec().onUpstreamFailure() == CloseAction.RESET) {
+            down.abort();
         } else {
-            closer.closeGracefully(down, up);
+            closeGracefully(down);
         }
     }
 
-    /** Shutdown deadline passed: reset both legs. Runs on the session's loop. */
+    /** Shutdown: reset both legs. Runs on the session's loop. */
     void resetNow(CloseReason why) {
         if (end(why, Peer.PROXY)) {
-            closer.reset(down);
-            closer.reset(up);
+            down.abort();
+            up.abort();
         }
     }
 
@@ -148,6 +167,18 @@ final class Session implements ConnectionInfo {
         return ch == up.channel;
     }
 
+    /** This session's own random stream (backoff jitter, fault toxicity): replayable from the proxy's seed. */
+    RandomGenerator random() {
+        if (random == null) {
+            random = ctx.random(sequence);
+        }
+        return random;
+    }
+
+    long now() {
+        return ctx.clock().nanoTime();
+    }
+
     // ---- relay -------------------------------------------------------------------------------------
 
     void relay(Side side, ByteBuf buf) {
@@ -156,33 +187,20 @@ final class Session implements ConnectionInfo {
         int n = buf.readableBytes();
         int dir = Direction.readOn(side).ordinal();
         timers.activity();
-        proxy.observer().bytesRead(this, side, n);
+        observer.bytesRead(this, side, n);
         // epoll and io_uring read a socket to EOF when its FIN arrives, asked or not.
-        counts.read(dir, n, in.readAsked);
+        bytes.read(dir, n, in.readAsked);
         in.readAsked = false;
-        if (reason != null || out.finSent) {
+        if (reason != null || out.output != Leg.Output.OPEN) {
+            bytes.discarded(dir, n);
             buf.release();
             return;
         }
         if (out.channel == null) {
-            counts.keepEarly(buf);
+            bytes.keepEarly(buf);
             return;
         }
-        write(out, buf, dir, false);
-    }
-
-    /** Writes {@code buf} to {@code out}; it counts as held until the transport has written it. */
-    private void write(Leg out, ByteBuf buf, int dir, boolean heldAlready) {
-        int n = buf.readableBytes();
-        if (!heldAlready) {
-            counts.hold(dir, n);
-        }
-        out.channel.write(buf).addListener(f -> {
-            counts.written(dir, n);
-            if (!f.isSuccess()) {
-                failed(out.side, f.cause());
-            }
-        });
+        out.write(buf);
     }
 
     void readComplete(Side side) {
@@ -191,23 +209,15 @@ final class Session implements ConnectionInfo {
         if (out.channel == null) {
             return;
         }
-        if (in.readEndedAtEof()) {
-            if (proxy.coalescesFin() && reason == null && !counts.nothingHeld(Direction.readOn(side))) {
-                // The FIN follows these bytes at once: let them leave in its segment.
-                FinCoalescing.corkBeforeFin(out.channel);
-            }
-            out.channel.flush();
-        } else {
-            out.flushSoon();
-        }
-        if (reason != null || in.finRead) {
+        out.flushSoon();
+        if (reason != null || in.inputEnded) {
             return;
         }
         if (out.channel.isWritable()) {
             in.requestRead();
         } else {
             in.paused = true;
-            proxy.observer().backpressure(this, side, true);
+            observer.backpressure(this, side, true, now());
         }
     }
 
@@ -216,89 +226,155 @@ final class Session implements ConnectionInfo {
         Leg reader = other(writer);
         if (writer.channel != null && writer.channel.isWritable() && reader.paused && reason == null) {
             reader.paused = false;
-            proxy.observer().backpressure(this, reader.side, false);
+            observer.backpressure(this, reader.side, false, now());
             reader.requestRead();
         }
     }
 
-    /** A FIN arrived on {@code side}: forward it once everything read before it has been flushed. */
+    /** A FIN arrived on {@code side}: forward it behind everything read before it. */
     void finRead(Side side) {
         Leg in = leg(side);
-        if (in.finRead) {
+        if (in.inputEnded) {
             return;
         }
-        in.finRead = true;
+        in.inputEnded = true;
+        observer.finRead(this, side, now());
+        forwardFin(in);
+    }
+
+    private void forwardFin(Leg in) {
         if (reason != null) {
-            // Ending already: a leg that was being closed gracefully has now seen the peer's FIN.
-            if (in.finSent) {
-                in.channel.close();
+            // Ending already: a leg closed gracefully has now seen its peer's FIN and is done.
+            if (in.output == Leg.Output.FIN_SENT) {
+                in.close();
             }
             return;
         }
         timers.activity();
-        proxy.observer().finRead(this, side);
         if (closedFirst == null) {
-            closedFirst = side.peer();
+            closedFirst = in.side.peer();
         }
-        closer.sendFin(other(in), in, this::maybeComplete);
+        other(in).fin();
     }
 
     void failed(Side side, Throwable cause) {
-        Channel ch = leg(side).channel;
-        if (ch == null) {
+        Leg leg = leg(side);
+        if (leg.channel == null) {
             return;
+        }
+        boolean reset = SocketErrors.isReset(cause);
+        if (reset) {
+            observer.resetRead(this, side, now());
+        } else {
+            observer.socketError(this, side, cause, now());
         }
         if (reason != null) {
-            ch.close();
+            leg.close();
             return;
         }
-        if (SocketErrors.isReset(cause)) {
-            proxy.observer().resetRead(this, side);
+        if (reset) {
             end(side == Side.DOWNSTREAM ? CloseReason.CLIENT_RST : CloseReason.SERVICE_RST, side.peer());
         } else {
-            proxy.observer().socketError(this, side, cause);
-            log.info("[{}#{}] {} socket error: {}", proxy.name(), id, side.name().toLowerCase(), SocketErrors.describe(cause));
-            log.debug("[{}#{}] {} socket error", proxy.name(), id, side.name().toLowerCase(), cause);
+            log.info("[{}#{}] {} socket error: {}", ctx.name(), id, side.name().toLowerCase(), SocketErrors.describe(cause));
+            log.debug("[{}#{}] {} socket error", ctx.name(), id, side.name().toLowerCase(), cause);
             end(CloseReason.ERROR, side.peer());
         }
-        ch.close();
-        if (proxy.spec().onPeerReset() == CloseAction.RESET) {
-            closer.reset(leg(side.other()));
+        leg.close();
+        if (ctx.spec().onPeerReset() == CloseAction.RESET) {
+            other(leg).abort();
         } else {
-            closer.closeGracefully(leg(side.other()), leg(side));
+            closeGracefully(other(leg));
+        }
+    }
+
+    // ---- what the outbound tails report ------------------------------------------------------------
+
+    void written(Leg leg, int n) {
+        bytes.written(leg.written.ordinal(), n);
+    }
+
+    void finSent(Leg leg) {
+        boolean asked = leg.output == Leg.Output.FIN_QUEUED;
+        leg.output = Leg.Output.FIN_SENT;
+        observer.finSent(this, leg.side, now());
+        if (reason != null) {
+            if (leg.isOpen() && !leg.inputEnded) {
+                leg.discardUntilFin();
+            }
+        } else if (!asked) {
+            // A fault in the outbound path ended this direction: the session ends with it.
+            endGracefully(CloseReason.FAULT);
+        } else if (down.output == Leg.Output.FIN_SENT && up.output == Leg.Output.FIN_SENT) {
+            end(closedFirst == Peer.SERVICE ? CloseReason.SERVICE_FIN : CloseReason.CLIENT_FIN, closedFirst);
+            down.close();
+            up.close();
+        }
+    }
+
+    void resetSent(Leg leg) {
+        boolean asked = leg.output == Leg.Output.RESET;
+        leg.output = Leg.Output.RESET;
+        observer.resetSent(this, leg.side, now());
+        if (!asked && end(CloseReason.FAULT, Peer.PROXY)) {
+            // A fault reset this socket: the other one is reset too, as on a peer's RST.
+            other(leg).abort();
         }
     }
 
     /**
-     * A channel closed without us closing it. A leg whose FIN we sent closes itself at its peer's FIN
-     * (see {@link Leg#closeAtPeersFin}): that is the FIN. Anything else closed under us is an error.
+     * A socket's fd closed. A leg whose FIN synack sent closes itself at its peer's FIN (half-closure is
+     * off then, see {@link OutboundTail}): that close is the peer's FIN, reported as such before the close.
+     * A socket closed under a relaying session with no FIN exchanged is an error.
      */
-    void inactive(Side side) {
-        if (reason != null) {
+    void socketClosed(Leg leg) {
+        if (leg.closed) {
             return;
         }
-        if (leg(side).closedAtPeersFin()) {
-            finRead(side);
-            return;
+        leg.closed = true;
+        boolean peersFin = !leg.closeAsked && leg.output == Leg.Output.FIN_SENT && !leg.inputEnded;
+        if (peersFin) {
+            leg.inputEnded = true;
+            observer.finRead(this, leg.side, now());
         }
-        end(CloseReason.ERROR, side.peer());
-        closer.reset(leg(side.other()));
+        observer.socketClosed(this, leg.side, now());
+        if (peersFin) {
+            forwardFin(leg);
+        } else if (reason == null && !(leg.output == Leg.Output.FIN_SENT && leg.inputEnded)) {
+            end(CloseReason.ERROR, leg.side.peer());
+            other(leg).abort();
+        }
+        if (down.closed && (up.channel == null || up.closed)) {
+            finish();
+        }
     }
 
     // ---- ending ------------------------------------------------------------------------------------
 
-    private void maybeComplete() {
-        if (down.finSent && up.finSent && reason == null) {
-            end(closedFirst == Peer.SERVICE ? CloseReason.SERVICE_FIN : CloseReason.CLIENT_FIN, closedFirst);
-            down.channel.close();
-            up.channel.close();
+    private void endGracefully(CloseReason why) {
+        if (end(why, Peer.PROXY)) {
+            closeGracefully(down);
+            closeGracefully(up);
         }
     }
 
-    private void endGracefully(CloseReason why) {
-        if (end(why, Peer.PROXY)) {
-            closer.closeGracefully(down, up);
-            closer.closeGracefully(up, down);
+    /**
+     * Sends a FIN on {@code leg} after its pending bytes, then discards what the peer still sends until its
+     * FIN (closing a socket with unread data would turn the FIN into an RST); all of it bounded by
+     * {@link #LINGER_AFTER_FIN_NANOS}, after which the leg is reset.
+     */
+    private void closeGracefully(Leg leg) {
+        if (!leg.isOpen()) {
+            return;
+        }
+        ctx.clock().schedule(loop, leg::abort, LINGER_AFTER_FIN_NANOS);
+        if (leg.output == Leg.Output.FIN_SENT) {
+            if (leg.inputEnded) {
+                leg.close();
+            } else {
+                leg.discardUntilFin();
+            }
+        } else {
+            leg.fin();
         }
     }
 
@@ -313,25 +389,30 @@ final class Session implements ConnectionInfo {
         }
         timers.cancel();
         cancelConnect.run();
-        counts.releaseEarly();
-        log.debug("[{}#{}] ending: {}", proxy.name(), id, why.label());
+        bytes.discardEarly();
+        log.debug("[{}#{}] ending: {}", ctx.name(), id, why.label());
         return true;
     }
 
-    private void channelClosed() {
-        if (--openChannels > 0) {
+    /** Every socket is closed: the session is over. */
+    private void finish() {
+        if (reported) {
             return;
         }
+        reported = true;
         if (reason == null) {
             end(CloseReason.ERROR, Peer.PROXY);
         }
-        proxy.sessionEnded(this, summary());
+        ctx.sessions().release(client.getAddress(), slot);
+        observer.closed(summary());
+        ctx.sessions().ended(this);
     }
 
     private ConnectionSummary summary() {
-        return new ConnectionSummary(id, proxy.name(), client, upstreamAddress, attempts, connectNanos,
-                System.nanoTime() - startNanos, counts.read(Direction.CLIENT_TO_SERVICE), counts.read(Direction.SERVICE_TO_CLIENT), closedFirst, reason,
-                down.options, up.options);
+        return new ConnectionSummary(id, ctx.name(), client, upstreamAddress, attempts, connectNanos, now() - startNanos,
+                bytes.written(Direction.CLIENT_TO_SERVICE), bytes.written(Direction.SERVICE_TO_CLIENT),
+                bytes.discarded(Direction.CLIENT_TO_SERVICE), bytes.discarded(Direction.SERVICE_TO_CLIENT),
+                closedFirst, reason, down.options, up.options);
     }
 
     private Leg leg(Side side) {
@@ -345,10 +426,12 @@ final class Session implements ConnectionInfo {
     // ---- ConnectionInfo ----------------------------------------------------------------------------
 
     @Override public long id() { return id; }
-    @Override public String proxy() { return proxy.name(); }
+    @Override public String proxy() { return ctx.name(); }
     @Override public InetSocketAddress client() { return client; }
     @Override public InetSocketAddress upstream() { return upstreamAddress; }
-    @Override public long bytes(Direction direction) { return counts.read(direction); }
+    @Override public InetSocketAddress localAddress(Side side) { return leg(side).local; }
+    @Override public InetSocketAddress remoteAddress(Side side) { return leg(side).remote; }
+    @Override public long bytes(Direction direction) { return bytes.written(direction); }
 
     @Override
     public List<OptionReading> options(Side side) {
@@ -357,6 +440,6 @@ final class Session implements ConnectionInfo {
 
     @Override
     public String toString() {
-        return proxy.name() + "#" + id;
+        return ctx.name() + "#" + id;
     }
 }

@@ -2,37 +2,40 @@ package dev.synack.proxy;
 
 import dev.synack.config.LimitsSpec;
 import dev.synack.observe.CloseReason;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import dev.synack.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 /**
  * A session's two deadlines on its event loop: {@code idle_timeout} (no byte either way for that long)
  * and {@code max_duration}. Activity only stamps a time; the idle timer re-arms itself for the rest of
- * the quiet period, so a busy session costs one {@code nanoTime()} per read, not a timer per read.
+ * the quiet period, so a busy session costs one clock reading per read, not a timer per read.
  */
 final class SessionTimers {
-    private final EventLoop loop;
+    private final Clock clock;
+    private final ScheduledExecutorService loop;
     private final long idleNanos;
     private final long maxNanos;
     private final Consumer<CloseReason> expire;
-    private long lastActivityNanos = System.nanoTime();
+    private long lastActivityNanos;
     private ScheduledFuture<?> idle;
     private ScheduledFuture<?> max;
     private boolean cancelled;
 
-    SessionTimers(EventLoop loop, LimitsSpec limits, Consumer<CloseReason> expire) {
+    SessionTimers(Clock clock, ScheduledExecutorService loop, LimitsSpec limits, Consumer<CloseReason> expire) {
+        this.clock = clock;
         this.loop = loop;
         this.idleNanos = limits.idleTimeout().toNanos();
         this.maxNanos = limits.maxDuration().toNanos();
         this.expire = expire;
+        this.lastActivityNanos = clock.nanoTime();
     }
 
     /** Arms max_duration, counted from the accept. */
     void accepted() {
         if (maxNanos > 0) {
-            max = loop.schedule(() -> fire(CloseReason.MAX_DURATION), maxNanos, TimeUnit.NANOSECONDS);
+            max = clock.schedule(loop, () -> fire(CloseReason.MAX_DURATION), maxNanos);
         }
     }
 
@@ -40,12 +43,12 @@ final class SessionTimers {
     void connected() {
         if (idleNanos > 0) {
             activity();
-            idle = loop.schedule(this::checkIdle, idleNanos, TimeUnit.NANOSECONDS);
+            idle = clock.schedule(loop, this::checkIdle, idleNanos);
         }
     }
 
     void activity() {
-        lastActivityNanos = System.nanoTime();
+        lastActivityNanos = clock.nanoTime();
     }
 
     void cancel() {
@@ -62,11 +65,11 @@ final class SessionTimers {
         if (cancelled) {
             return;
         }
-        long quiet = System.nanoTime() - lastActivityNanos;
+        long quiet = clock.nanoTime() - lastActivityNanos;
         if (quiet >= idleNanos) {
             fire(CloseReason.IDLE_TIMEOUT);
         } else {
-            idle = loop.schedule(this::checkIdle, idleNanos - quiet, TimeUnit.NANOSECONDS);
+            idle = clock.schedule(loop, this::checkIdle, idleNanos - quiet);
         }
     }
 

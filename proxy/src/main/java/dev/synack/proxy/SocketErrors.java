@@ -1,8 +1,12 @@
 package dev.synack.proxy;
 
+import dev.synack.observe.ConnectOutcome;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.unix.Errors;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.channels.NotYetConnectedException;
 
 /**
@@ -16,6 +20,10 @@ import java.nio.channels.NotYetConnectedException;
 final class SocketErrors {
     private static final int ECONNRESET = -104;
     private static final int EPIPE = -32;
+    private static final int ECONNREFUSED = -111;
+    private static final int ETIMEDOUT = -110;
+    private static final int EMFILE = -24;
+    private static final int ENFILE = -23;
 
     private SocketErrors() {}
 
@@ -38,6 +46,43 @@ final class SocketErrors {
             }
         }
         return false;
+    }
+
+    /** What a failed connect attempt's exception says happened. */
+    static ConnectOutcome connectOutcome(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return ConnectOutcome.UNRESOLVED;
+            }
+            if (t instanceof ConnectTimeoutException) {
+                return ConnectOutcome.TIMEOUT;
+            }
+            if (t instanceof Errors.NativeIoException nie) {
+                switch (nie.expectedErr()) {
+                    case ECONNREFUSED: return ConnectOutcome.REFUSED;
+                    case ETIMEDOUT: return ConnectOutcome.TIMEOUT;
+                    case ECONNRESET: return ConnectOutcome.RESET;
+                    case EMFILE, ENFILE: return ConnectOutcome.FD_LIMIT;
+                    default: break;
+                }
+            }
+            String m = t.getMessage();
+            if (m != null) {
+                if (t instanceof ConnectException && m.contains("Connection refused")) {
+                    return ConnectOutcome.REFUSED;
+                }
+                if (m.contains("Too many open files")) {
+                    return ConnectOutcome.FD_LIMIT;
+                }
+                if (m.contains("Connection reset")) {
+                    return ConnectOutcome.RESET;
+                }
+                if (m.contains("timed out")) {
+                    return ConnectOutcome.TIMEOUT;
+                }
+            }
+        }
+        return ConnectOutcome.ERROR;
     }
 
     /** A short description for logs: the exception's message, or its class when it has none. */

@@ -48,8 +48,8 @@ final class TfoSynackRelay implements TfoRelay {
                 new ShutdownSpec(Duration.ofSeconds(1)), List.of(proxy));
         synack = Synack.start(cfg, List.of(new ConnectionObserver() {
             @Override public boolean wantsSocketOptions() { return true; }
-            @Override public void accepted(ConnectionInfo c) { accepted.add(c.options(Side.DOWNSTREAM)); }
-            @Override public void connected(ConnectionInfo c, InetSocketAddress target, long nanos) {
+            @Override public void accepted(ConnectionInfo c, long at) { accepted.add(c.options(Side.DOWNSTREAM)); }
+            @Override public void connected(ConnectionInfo c, InetSocketAddress target, long nanos, long at) {
                 connected.add(c.options(Side.UPSTREAM));
             }
         }));

@@ -1,6 +1,7 @@
 package dev.synack.testkit;
 
 import dev.synack.observe.CloseReason;
+import dev.synack.observe.ConnectOutcome;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.ConnectionSummary;
@@ -27,17 +28,18 @@ public final class RecordingObserver implements ConnectionObserver {
 
     /** The kinds of recorded events, one per observer method (but bytes and backpressure, which are counted). */
     public enum Kind {
-        LISTENING, ACCEPTED, REJECTED, CONNECT_STARTED, CONNECTED, CONNECT_FAILED,
-        FIN_READ, FIN_SENT, RESET_READ, RESET_SENT, SOCKET_ERROR, CLOSED
+        LISTENING, STOPPED_LISTENING, ACCEPTED, REJECTED, CONNECT_STARTED, CONNECTED, CONNECT_FAILED,
+        FIN_READ, FIN_SENT, RESET_READ, RESET_SENT, SOCKET_ERROR, SOCKET_CLOSED, CLOSED
     }
 
     /**
      * One event. {@code connection} is -1 where there is no session (listening, rejected); {@code address}
      * is the connect target, the rejected client or the listening address; {@code attempt} is 0 where it
-     * does not apply.
+     * does not apply; {@code nanos} is the event's own timestamp (the proxy's clock), or the time it was
+     * recorded for events that carry none; {@code outcome} is set on CONNECT_FAILED only.
      */
     public record Event(Kind kind, long connection, Side side, InetSocketAddress address, int attempt,
-                        CloseReason reason, Throwable cause, long nanos) {}
+                        CloseReason reason, Throwable cause, long nanos, ConnectOutcome outcome) {}
 
     private final List<Event> events = new ArrayList<>();
     private final List<ConnectionSummary> summaries = new ArrayList<>();
@@ -46,44 +48,55 @@ public final class RecordingObserver implements ConnectionObserver {
     private final AtomicLong[] resumes = {new AtomicLong(), new AtomicLong()};
 
     private synchronized void record(Kind kind, long id, Side side, InetSocketAddress address, int attempt,
-                                     CloseReason reason, Throwable cause) {
-        events.add(new Event(kind, id, side, address, attempt, reason, cause, System.nanoTime()));
+                                     CloseReason reason, Throwable cause, long nanos) {
+        record(new Event(kind, id, side, address, attempt, reason, cause, nanos, null));
+    }
+
+    private synchronized void record(Event e) {
+        events.add(e);
         notifyAll();
     }
 
     @Override public void listening(String proxy, InetSocketAddress address, List<OptionReading> options) {
-        record(Kind.LISTENING, -1, null, address, 0, null, null);
+        record(Kind.LISTENING, -1, null, address, 0, null, null, System.nanoTime());
     }
-    @Override public void accepted(ConnectionInfo c) { record(Kind.ACCEPTED, c.id(), null, c.client(), 0, null, null); }
-    @Override public void rejected(String proxy, InetSocketAddress client, CloseReason reason) {
-        record(Kind.REJECTED, -1, null, client, 0, reason, null);
+    @Override public void stoppedListening(String proxy, InetSocketAddress address) {
+        record(Kind.STOPPED_LISTENING, -1, null, address, 0, null, null, System.nanoTime());
     }
-    @Override public void connectStarted(ConnectionInfo c, InetSocketAddress target, int attempt) {
-        record(Kind.CONNECT_STARTED, c.id(), Side.UPSTREAM, target, attempt, null, null);
+    @Override public void accepted(ConnectionInfo c, long t) { record(Kind.ACCEPTED, c.id(), null, c.client(), 0, null, null, t); }
+    @Override public void rejected(String proxy, InetSocketAddress client, CloseReason reason, long t) {
+        record(Kind.REJECTED, -1, null, client, 0, reason, null, t);
     }
-    @Override public void connected(ConnectionInfo c, InetSocketAddress target, long connectNanos) {
-        record(Kind.CONNECTED, c.id(), Side.UPSTREAM, target, 0, null, null);
+    @Override public void connectStarted(ConnectionInfo c, InetSocketAddress target, int attempt, long t) {
+        record(Kind.CONNECT_STARTED, c.id(), Side.UPSTREAM, target, attempt, null, null, t);
     }
-    @Override public void connectFailed(ConnectionInfo c, InetSocketAddress target, int attempt, Throwable cause) {
-        record(Kind.CONNECT_FAILED, c.id(), Side.UPSTREAM, target, attempt, null, cause);
+    @Override public void connected(ConnectionInfo c, InetSocketAddress target, long connectNanos, long t) {
+        record(Kind.CONNECTED, c.id(), Side.UPSTREAM, target, 0, null, null, t);
+    }
+    @Override public void connectFailed(ConnectionInfo c, InetSocketAddress target, int attempt, ConnectOutcome outcome,
+                                        Throwable cause, long t) {
+        record(new Event(Kind.CONNECT_FAILED, c.id(), Side.UPSTREAM, target, attempt, null, cause, t, outcome));
     }
     @Override public void bytesRead(ConnectionInfo c, Side side, int n) { bytesRead[side.ordinal()].addAndGet(n); }
-    @Override public void backpressure(ConnectionInfo c, Side side, boolean paused) {
+    @Override public void backpressure(ConnectionInfo c, Side side, boolean paused, long t) {
         (paused ? pauses : resumes)[side.ordinal()].incrementAndGet();
         synchronized (this) {
             notifyAll();
         }
     }
-    @Override public void finRead(ConnectionInfo c, Side side) { record(Kind.FIN_READ, c.id(), side, null, 0, null, null); }
-    @Override public void finSent(ConnectionInfo c, Side side) { record(Kind.FIN_SENT, c.id(), side, null, 0, null, null); }
-    @Override public void resetRead(ConnectionInfo c, Side side) { record(Kind.RESET_READ, c.id(), side, null, 0, null, null); }
-    @Override public void resetSent(ConnectionInfo c, Side side) { record(Kind.RESET_SENT, c.id(), side, null, 0, null, null); }
-    @Override public void socketError(ConnectionInfo c, Side side, Throwable cause) {
-        record(Kind.SOCKET_ERROR, c.id(), side, null, 0, null, cause);
+    @Override public void finRead(ConnectionInfo c, Side side, long t) { record(Kind.FIN_READ, c.id(), side, null, 0, null, null, t); }
+    @Override public void finSent(ConnectionInfo c, Side side, long t) { record(Kind.FIN_SENT, c.id(), side, null, 0, null, null, t); }
+    @Override public void resetRead(ConnectionInfo c, Side side, long t) { record(Kind.RESET_READ, c.id(), side, null, 0, null, null, t); }
+    @Override public void resetSent(ConnectionInfo c, Side side, long t) { record(Kind.RESET_SENT, c.id(), side, null, 0, null, null, t); }
+    @Override public void socketError(ConnectionInfo c, Side side, Throwable cause, long t) {
+        record(Kind.SOCKET_ERROR, c.id(), side, null, 0, null, cause, t);
+    }
+    @Override public void socketClosed(ConnectionInfo c, Side side, long t) {
+        record(Kind.SOCKET_CLOSED, c.id(), side, c.localAddress(side), 0, null, null, t);
     }
     @Override public synchronized void closed(ConnectionSummary summary) {
         summaries.add(summary);
-        record(Kind.CLOSED, summary.id(), null, summary.client(), 0, summary.reason(), null);
+        record(Kind.CLOSED, summary.id(), null, summary.client(), 0, summary.reason(), null, System.nanoTime());
     }
 
     public synchronized List<Event> events() {

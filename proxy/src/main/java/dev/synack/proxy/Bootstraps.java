@@ -1,0 +1,76 @@
+package dev.synack.proxy;
+
+import dev.synack.config.BufferSpec;
+import dev.synack.net.SocketTuner;
+import dev.synack.net.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import java.net.InetSocketAddress;
+
+/**
+ * Builds a proxy's listener and upstream bootstraps with the relay's channel options (reads only when
+ * asked, half-closure, one read of at most {@code read_size}, the write watermarks) and the tuners'
+ * kernel options, each at the stage the kernel needs it.
+ */
+final class Bootstraps {
+    private final Transport transport;
+    private final SocketTuner downstreamTuner;
+    private final SocketTuner upstreamTuner;
+    private final AdaptiveRecvByteBufAllocator recvAllocator;
+    private final WriteBufferWaterMark waterMark;
+
+    Bootstraps(Transport transport, BufferSpec buffers, SocketTuner downstreamTuner, SocketTuner upstreamTuner) {
+        this.transport = transport;
+        this.downstreamTuner = downstreamTuner;
+        this.upstreamTuner = upstreamTuner;
+        // AUTO_READ is off, so each read() reads one buffer: at most read_size bytes per read.
+        this.recvAllocator = new AdaptiveRecvByteBufAllocator(
+                Math.min(64, buffers.readSize()), Math.min(16 * 1024, buffers.readSize()), buffers.readSize());
+        this.waterMark = new WriteBufferWaterMark(buffers.lowWatermark(), buffers.highWatermark());
+    }
+
+    /** The listener on {@code address}; {@code child} sets up each accepted socket. */
+    ServerBootstrap listener(EventLoopGroup loops, InetSocketAddress address, ChannelHandler child) {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(loops, loops)
+                .channelFactory((ChannelFactory<ServerChannel>) () -> transport.newServerChannel(address.getAddress()))
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, recvAllocator)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        downstreamTuner.beforeBind(ch);
+                    }
+                })
+                .childHandler(child);
+        downstreamTuner.configure(b);
+        return b;
+    }
+
+    /** An upstream channel to {@code target} on {@code loop}; {@code handler} sets up its pipeline. */
+    Bootstrap upstream(EventLoop loop, InetSocketAddress target, int connectTimeoutMillis, ChannelHandler handler) {
+        Bootstrap b = new Bootstrap()
+                .group(loop)
+                .channelFactory((ChannelFactory<Channel>) () -> transport.newSocketChannel(target.getAddress()))
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, recvAllocator)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .handler(handler);
+        upstreamTuner.configure(b);
+        return b;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.synack.proxy;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.function.Consumer;
+
+/**
+ * The sessions of one proxy that have not ended, over the proxy's whole life (its options may change,
+ * its sessions stay here): the connection limits, the accept sequence that seeds each session's random
+ * stream, the peaks of bytes held, and waiting for the set to empty. Used from every event loop.
+ */
+final class LiveSessions {
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final ConnectionLimiter limiter;
+    private final AtomicLong sequence = new AtomicLong();
+    private final LongAccumulator peakBuffered = new LongAccumulator(Math::max, 0);
+    private final LongAccumulator peakDrained = new LongAccumulator(Math::max, 0);
+
+    LiveSessions(int maxConnections, int maxPerClient) {
+        this.limiter = new ConnectionLimiter(maxConnections, maxPerClient);
+    }
+
+    /** New limits for connections accepted from now on; sessions already counted stay counted. */
+    void limits(int maxConnections, int maxPerClient) {
+        limiter.limits(maxConnections, maxPerClient);
+    }
+
+    /** Takes a slot for a new session from {@code client}; {@code REFUSED} when over a limit. */
+    ConnectionLimiter.Slot tryAcquire(InetAddress client) {
+        return limiter.tryAcquire(client);
+    }
+
+    /** The accept order of a new session of this proxy, from 1: with the seed it names the session's random stream. */
+    long nextSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    void started(Session s) {
+        sessions.add(s);
+    }
+
+    /** Gives back the session's connection slot. */
+    void release(InetAddress client, ConnectionLimiter.Slot slot) {
+        limiter.release(client, slot);
+    }
+
+    void ended(Session s) {
+        synchronized (sessions) {
+            sessions.remove(s);
+            sessions.notifyAll();
+        }
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    /** Runs {@code action} for each session on that session's own event loop. */
+    void eachOnItsLoop(Consumer<Session> action) {
+        for (Session s : List.copyOf(sessions)) {
+            s.eventLoop().execute(() -> action.accept(s));
+        }
+    }
+
+    /** Waits until no session is left or {@code timeout} passes; true when none is left. */
+    boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (sessions) {
+            while (!sessions.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                sessions.wait(Math.max(1, left / 1_000_000), 0);
+            }
+        }
+        return true;
+    }
+
+    void recordBuffered(long bytes) {
+        peakBuffered.accumulate(bytes);
+    }
+
+    void recordDrained(long bytes) {
+        peakDrained.accumulate(bytes);
+    }
+
+    long peakBuffered() {
+        return peakBuffered.get();
+    }
+
+    long peakDrained() {
+        return peakDrained.get();
+    }
+}

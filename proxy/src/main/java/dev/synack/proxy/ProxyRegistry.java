@@ -1,0 +1,208 @@
+package dev.synack.proxy;
+
+import dev.synack.config.ConfigError;
+import dev.synack.config.HostPort;
+import dev.synack.config.ProxySpec;
+import dev.synack.net.SocketOptionTable;
+import dev.synack.net.Transport;
+import dev.synack.observe.CloseReason;
+import dev.synack.observe.ConnectionObserver;
+import dev.synack.time.Clock;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live set of proxies of one synack: add, remove, update (new options for new connections), disable
+ * (close the listener; live connections stay unless asked to reset them), enable again on the same
+ * address, list. Every method is safe from any thread (one lock orders the changes) and blocks until
+ * the listener change it makes is done; a change to a live session runs on that session's event loop.
+ * The config file at start, hot reload and the admin API all change proxies through here.
+ */
+public final class ProxyRegistry {
+    private static final Logger log = LoggerFactory.getLogger(ProxyRegistry.class);
+
+    private final Transport transport;
+    private final EventLoopGroup loops;
+    private final ConnectionObserver observer;
+    private final Clock clock;
+    private final long seed;
+    private final HostResolver resolver;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<String, ProxyServer> proxies = new LinkedHashMap<>();
+    /** Removed proxies whose sessions were left to end on their own: shutdown still drains and resets them. */
+    private final List<ProxyServer> retired = new ArrayList<>();
+
+    /**
+     * {@code loops} runs listeners and sessions alike; {@code seed} seeds every proxy's random streams
+     * (with the proxy's name, so a proxy's draws do not depend on which others exist).
+     */
+    public ProxyRegistry(Transport transport, EventLoopGroup loops, ConnectionObserver observer, Clock clock, long seed,
+                         HostResolver resolver) {
+        this.transport = transport;
+        this.loops = loops;
+        this.observer = observer;
+        this.clock = clock;
+        this.seed = seed;
+        this.resolver = resolver;
+    }
+
+    /**
+     * Adds a proxy and, when {@code enabled}, binds its listener. Refused when the name is taken, an
+     * option cannot run on this transport, or the listener cannot bind; then nothing is added.
+     */
+    public synchronized ProxyServer add(ProxySpec spec, boolean enabled) throws RegistryException {
+        if (proxies.containsKey(spec.name())) {
+            throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "proxy already exists: " + spec.name());
+        }
+        checkOptions(spec);
+        ProxyServer server = new ProxyServer(context(spec, new LiveSessions(spec.limits().maxConnections(),
+                spec.limits().maxConnectionsPerClient())), loops, ids);
+        if (enabled) {
+            bind(server, spec.listen());
+        }
+        proxies.put(spec.name(), server);
+        return server;
+    }
+
+    /**
+     * Gives a proxy new options; connections accepted from now on use them, live ones keep theirs. A new
+     * listen address moves the listener (an enabled proxy's new address must bind, or nothing changes).
+     */
+    public synchronized ProxyServer update(ProxySpec spec) throws RegistryException {
+        ProxyServer server = find(spec.name());
+        checkOptions(spec);
+        ProxyContext next = context(spec, server.context().sessions());
+        if (!spec.listen().equals(server.spec().listen())) {
+            boolean wasListening = server.isListening();
+            server.unbind();
+            server.forgetAddress();
+            server.update(next);
+            if (wasListening) {
+                bind(server, spec.listen());
+            }
+        } else {
+            server.update(next);
+        }
+        return server;
+    }
+
+    /** Closes a proxy's listener; its live sessions go on, or are reset when {@code resetConnections}. */
+    public synchronized void disable(String name, boolean resetConnections) throws RegistryException {
+        ProxyServer server = find(name);
+        server.unbind();
+        if (resetConnections) {
+            server.resetAll(CloseReason.PROXY_DISABLED);
+        }
+    }
+
+    /** Binds a disabled proxy's listener again, on the address it had (the same port when config said 0). */
+    public synchronized void enable(String name) throws RegistryException {
+        ProxyServer server = find(name);
+        if (!server.isListening()) {
+            bind(server, server.spec().listen());
+        }
+    }
+
+    /** Removes a proxy: its listener closes; its live sessions go on to their end, or are reset when asked. */
+    public synchronized void remove(String name, boolean resetConnections) throws RegistryException {
+        ProxyServer server = find(name);
+        server.unbind();
+        if (resetConnections) {
+            server.resetAll(CloseReason.PROXY_DISABLED);
+        }
+        proxies.remove(name);
+        retired.removeIf(p -> p.activeSessions() == 0);
+        retired.add(server);
+    }
+
+    public synchronized Optional<ProxyServer> get(String name) {
+        return Optional.ofNullable(proxies.get(name));
+    }
+
+    /** Every proxy, in the order they were added. */
+    public synchronized List<ProxyServer> list() {
+        return List.copyOf(proxies.values());
+    }
+
+    /**
+     * Stops every listener, lets sessions end on their own until {@code drain} passes, then resets the
+     * rest (close reason {@code shutdown}) and waits a little for them to go.
+     */
+    public void shutdown(Duration drain) {
+        List<ProxyServer> all;
+        synchronized (this) {
+            all = new ArrayList<>(proxies.values());
+            all.addAll(retired);
+        }
+        all.forEach(ProxyServer::unbind);
+        long deadline = System.nanoTime() + drain.toNanos();
+        try {
+            for (ProxyServer p : all) {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                if (!p.awaitNoSessions(left)) {
+                    log.info("[{}] drain deadline passed with {} sessions open: resetting them", p.name(), p.activeSessions());
+                    p.resetAll(CloseReason.SHUTDOWN);
+                    p.awaitNoSessions(Duration.ofSeconds(5));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            all.forEach(p -> p.resetAll(CloseReason.SHUTDOWN));
+        }
+    }
+
+    private ProxyContext context(ProxySpec spec, LiveSessions sessions) {
+        return ProxyContext.of(spec, transport, observer, clock, proxySeed(spec.name()), resolver, sessions);
+    }
+
+    /** A proxy's seed: the registry's, mixed with the proxy's name. */
+    private long proxySeed(String name) {
+        long z = seed ^ (name.hashCode() * 0x9E37_79B9_7F4A_7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private void checkOptions(ProxySpec spec) throws RegistryException {
+        List<ConfigError> errors = SocketOptionTable.check(spec, "", transport);
+        if (!errors.isEmpty()) {
+            throw new RegistryException(RegistryException.Kind.INVALID,
+                    "proxy " + spec.name() + " cannot run on " + transport.configName(), strip(errors));
+        }
+    }
+
+    private static void bind(ProxyServer server, HostPort listen) throws RegistryException {
+        ChannelFuture bound = server.bind();
+        if (!bound.isSuccess()) {
+            String why = BindErrors.describe(bound.cause());
+            throw new RegistryException(RegistryException.Kind.CANNOT_LISTEN, "cannot listen on " + listen + ": " + why,
+                    List.of(new ConfigError("listen", '"' + listen.toString() + '"', "an address synack can bind (" + why + ")")));
+        }
+    }
+
+    /** Errors of {@link SocketOptionTable#check} under an empty path start with a dot: drop it. */
+    private static List<ConfigError> strip(List<ConfigError> errors) {
+        List<ConfigError> out = new ArrayList<>();
+        for (ConfigError e : errors) {
+            out.add(new ConfigError(e.path().startsWith(".") ? e.path().substring(1) : e.path(), e.found(), e.expected()));
+        }
+        return out;
+    }
+
+    private ProxyServer find(String name) throws RegistryException {
+        ProxyServer server = proxies.get(name);
+        if (server == null) {
+            throw new RegistryException(RegistryException.Kind.NOT_FOUND, "proxy not found: " + name);
+        }
+        return server;
+    }
+}
