@@ -66,6 +66,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void proxyReachesFaultsOnlyThroughTheirSpi() {
+        check(noClasses().that().resideInAPackage("dev.synack.proxy..")
+                .should().dependOnClassesThat().resideInAPackage("dev.synack.fault.builtin..")
+                .because("the relay fills the fault slot through the fault SPI and never asks which fault is there"));
+    }
+
+    @Test
+    void onlyTheProxyPackageTouchesSessionsOutboundPaths() {
+        check(noClasses().that().resideOutsideOfPackage("dev.synack.proxy..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.synack.proxy.OutboundTail")
+                .because("bytes, FIN and RST leave through the tail of a session's outbound path, nowhere else"));
+    }
+
+    @Test
     void builtinFaultsNeverImportProxyOrAdmin() {
         check(noClasses().that().resideInAPackage("dev.synack.fault.builtin..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.synack.proxy..", "dev.synack.admin..")

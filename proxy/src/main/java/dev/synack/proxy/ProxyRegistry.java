@@ -161,11 +161,11 @@ public final class ProxyRegistry {
     }
 
     private ProxyContext context(ProxySpec spec, LiveSessions sessions) {
-        return ProxyContext.of(spec, transport, observer, clock, proxySeed(spec.name()), resolver, sessions);
+        return ProxyContext.of(spec, transport, observer, clock, proxySeed(seed, spec.name()), resolver, sessions);
     }
 
     /** A proxy's seed: the registry's, mixed with the proxy's name. */
-    private long proxySeed(String name) {
+    static long proxySeed(long seed, String name) {
         long z = seed ^ (name.hashCode() * 0x9E37_79B9_7F4A_7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;

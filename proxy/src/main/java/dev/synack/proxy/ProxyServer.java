@@ -6,6 +6,9 @@ import dev.synack.observe.OptionReading;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -62,8 +65,24 @@ public final class ProxyServer {
         Channel l = listener;
         listener = null;
         if (l != null) {
+            stopListening(l);
             l.close().syncUninterruptibly();
             context.observer().stoppedListening(name(), boundAddress);
+        }
+    }
+
+    /**
+     * Takes the socket out of LISTEN before its fd is closed. io_uring keeps a file referenced while an
+     * accept is in flight on it, so a plain close leaves the socket listening (and completing handshakes)
+     * until that accept returns; shutdown() stops the listener at once and fails the pending accept.
+     */
+    private static void stopListening(Channel listener) {
+        if (listener instanceof UnixChannel u && u.fd() instanceof Socket fd) {
+            try {
+                fd.shutdown(true, true);
+            } catch (IOException | RuntimeException e) {
+                // not listening any more, or closed already: close() below finishes the job
+            }
         }
     }
 

@@ -21,6 +21,7 @@ class ConfigDefaultsTest {
         assertThat(c.admin()).isEqualTo(AdminSpec.DEFAULT);
         assertThat(c.transport()).isEqualTo(TransportKind.AUTO);
         assertThat(c.shutdown()).isEqualTo(ShutdownSpec.DEFAULT);
+        assertThat(c.seed()).as("no seed: each run draws its own").isNull();
         assertThat(c.proxies()).containsExactly(new ProxySpec("web", new HostPort("127.0.0.1", 18080),
                 List.of(new HostPort("127.0.0.1", 8080)), ConnectSpec.DEFAULT, CloseAction.RESET, CloseAction.RESET,
                 LimitsSpec.DEFAULT, BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT));
@@ -118,5 +119,12 @@ class ConfigDefaultsTest {
                 + " \"downstream\": {\"keepalive\": {\"idle\": \"5x\"}}}]}";
         assertThat(ConfigErrorMessagesTest.errors(json, "synack.json"))
                 .containsExactly("proxies[0].downstream.keepalive.idle: \"5x\" (expected: a duration like 250ms, 2s, 10m)");
+    }
+
+    @Test
+    void aSeedIsAnyLong() throws ConfigException {
+        assertThat(ConfigLoader.parse("seed: -9223372036854775808\n" + ConfigErrorMessagesTest.proxy(""), "s.yaml").seed())
+                .isEqualTo(Long.MIN_VALUE);
+        assertThat(ConfigLoader.parse("seed: 42\n" + ConfigErrorMessagesTest.proxy(""), "s.yaml").seed()).isEqualTo(42L);
     }
 }

@@ -291,4 +291,10 @@ class ConfigErrorMessagesTest {
                 "proxies[1].listen: \"127.0.0.1:18080\" (expected: an address no other proxy has; proxies[0] has it)");
         assertThat(e.getMessage()).startsWith("18 errors in config:\n  admin.listen: ");
     }
+
+    @Test
+    void seedThatIsNoInteger() {
+        assertThat(errors("seed: 1.5\n" + proxy("")))
+                .containsExactly("seed: 1.5 (expected: an integer (any 64-bit value; leave it out for a random seed per run))");
+    }
 }

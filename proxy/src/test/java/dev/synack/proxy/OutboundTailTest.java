@@ -1,0 +1,132 @@
+package dev.synack.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.synack.fault.StreamEnd;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbound path of one socket on an embedded channel: bytes, FIN and RST reach the socket in the
+ * order they were written, the FIN only after the bytes before it, whatever sits in the fault slot; and
+ * the tail reports each to the session exactly once.
+ */
+class OutboundTailTest {
+    private final List<String> reported = new ArrayList<>();
+    private final TailEvents events = new TailEvents() {
+        @Override public void written(Channel ch, int n) { reported.add("written:" + n); }
+        @Override public void finSent(Channel ch) { reported.add("finSent"); }
+        @Override public void resetSent(Channel ch) { reported.add("resetSent"); }
+        @Override public void socketClosed(Channel ch) { reported.add("socketClosed"); }
+    };
+
+    private static ByteBuf bytes(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void theFinLeavesAfterTheBytesBeforeItEvenUnflushed() {
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
+        ch.write(bytes("hello"));
+        ch.write(bytes("world!"));
+        ch.write(StreamEnd.FIN);
+
+        assertThat(ch.socket).containsExactly("bytes:5", "bytes:6", "FIN");
+        assertThat(reported).containsExactly("written:5", "written:6", "finSent");
+        assertThat(ch.isOpen()).as("half-closed, not closed").isTrue();
+    }
+
+    @Test
+    void aFinWithNothingQueuedGoesAtOnce() {
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
+        ch.write(StreamEnd.FIN);
+        assertThat(ch.socket).containsExactly("FIN");
+        assertThat(reported).containsExactly("finSent");
+    }
+
+    @Test
+    void onceThePeersFinWasReadOurFinClosesTheSocket() {
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
+        ch.peerFinRead();
+        ch.writeAndFlush(bytes("last"));
+        ch.write(StreamEnd.FIN);
+
+        assertThat(ch.socket).containsExactly("bytes:4", "close");
+        assertThat(reported).containsExactly("written:4", "finSent", "socketClosed");
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void resetClosesAtOnceAndIsReportedOnce() {
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
+        ch.writeAndFlush(bytes("abc"));
+        ch.write(StreamEnd.RESET);
+        ch.write(StreamEnd.RESET);
+
+        assertThat(ch.socket).containsExactly("bytes:3", "close");
+        assertThat(reported).containsExactly("written:3", "resetSent", "socketClosed");
+    }
+
+    @Test
+    void aHandlerInTheFaultSlotDelaysTheFinBehindTheBytesItHolds() {
+        Holding slot = new Holding();
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel();
+        ch.pipeline().addLast(OutboundTail.NAME, new OutboundTail(events)).addAfter(OutboundTail.NAME, "fault", slot);
+
+        ch.write(bytes("one"));
+        ch.write(bytes("two"));
+        ch.write(StreamEnd.FIN);
+        ch.flush();
+        assertThat(ch.socket).as("nothing passes while the fault holds").isEmpty();
+        assertThat(reported).isEmpty();
+
+        slot.releaseAll();
+        assertThat(ch.socket).containsExactly("bytes:3", "bytes:3", "FIN");
+        assertThat(reported).containsExactly("written:3", "written:3", "finSent");
+    }
+
+    @Test
+    void emptyBuffersAreNotCounted() {
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER);
+        assertThat(reported).isEmpty();
+    }
+
+    /** A fault-slot handler that holds every message until told to pass them on, in order. */
+    private static final class Holding extends ChannelOutboundHandlerAdapter {
+        private final ArrayDeque<Object[]> held = new ArrayDeque<>();
+        private ChannelHandlerContext ctx;
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            held.add(new Object[] {msg, promise});
+        }
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+            // holds: nothing to flush until released
+        }
+
+        void releaseAll() {
+            while (!held.isEmpty()) {
+                Object[] m = held.poll();
+                ctx.write(m[0], (ChannelPromise) m[1]);
+            }
+            ctx.flush();
+        }
+    }
+}
