@@ -28,7 +28,7 @@ final class LogObserver implements ConnectionObserver {
     public void closed(ConnectionSummary s) {
         if (log.isDebugEnabled()) {
             log.debug("[{}#{}] {} -> {} closed: {} (first: {}), c->s {} B, s->c {} B, {} ms; downstream {}; upstream {}",
-                    s.proxy(), s.id(), s.client(), s.upstream(), s.reason().label(), s.closedFirst(),
+                    s.proxy(), s.id(), s.client(), s.upstream(), s.reason().key(), s.closedFirst(),
                     s.bytesClientToService(), s.bytesServiceToClient(), TimeUnit.NANOSECONDS.toMillis(s.durationNanos()),
                     s.downstreamOptions(), s.upstreamOptions());
         }

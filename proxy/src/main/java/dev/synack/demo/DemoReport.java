@@ -39,7 +39,7 @@ final class DemoReport {
         summary(summary);
         List<String> problems = new java.util.ArrayList<>();
         if (summary.reason() != s.expected) {
-            problems.add("close reason " + summary.reason().label() + ", expected " + s.expected.label());
+            problems.add("close reason " + summary.reason().key() + ", expected " + s.expected.key());
         }
         if (!client.intended()) {
             problems.add("the client did not see what this connection should show");
@@ -70,7 +70,7 @@ final class DemoReport {
                 + (c.attempts() == 1 ? " connect attempt" : " connect attempts"));
         row("bytes", "client->service " + c.bytesClientToService() + ", service->client " + c.bytesServiceToClient());
         row("closed first", c.closedFirst() == null ? "-" : c.closedFirst().name().toLowerCase(Locale.ROOT));
-        row("close reason", c.reason().label());
+        row("close reason", c.reason().key());
         row("lasted", String.format(Locale.ROOT, "%.1f ms", c.durationNanos() / 1e6)
                 + (c.connectNanos() < 0 ? "" : String.format(Locale.ROOT, " (upstream connect %.2f ms)", c.connectNanos() / 1e6)));
         options("downstream", c.downstreamOptions(), "(none read)");

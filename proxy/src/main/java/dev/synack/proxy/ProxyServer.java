@@ -119,7 +119,7 @@ public final class ProxyServer {
     }
 
     private void reject(ProxyContext ctx, Channel ch, InetSocketAddress client, CloseReason why) {
-        log.debug("[{}] rejected {}: {}", name(), client, why.label());
+        log.debug("[{}] rejected {}: {}", name(), client, why.key());
         OutboundTail.abort(ch);
         ctx.observer().rejected(name(), client, why, ctx.clock().nanoTime());
     }

@@ -390,7 +390,7 @@ final class Session implements ConnectionInfo {
         timers.cancel();
         cancelConnect.run();
         bytes.discardEarly();
-        log.debug("[{}#{}] ending: {}", ctx.name(), id, why.label());
+        log.debug("[{}#{}] ending: {}", ctx.name(), id, why.key());
         return true;
     }
 

@@ -44,7 +44,7 @@ class DemoServeTest {
                 assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(HttpResponder.RESPONSE);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> text.toString().contains("(*) a connection through proxy http"));
-            assertThat(text.toString()).contains("close reason   service FIN");
+            assertThat(text.toString()).contains("close reason   service_fin");
         } finally {
             stop.countDown();
         }

@@ -50,10 +50,10 @@ class DemoTest {
 
     @Test
     void eachConnectionEndsWithItsCloseReason() {
-        assertThat(row("a", "close reason")).isEqualTo("client FIN");
-        assertThat(row("b", "close reason")).isEqualTo("client FIN");
-        assertThat(row("c", "close reason")).isEqualTo("client RST");
-        assertThat(row("d", "close reason")).isEqualTo("upstream unreachable");
+        assertThat(row("a", "close reason")).isEqualTo("client_fin");
+        assertThat(row("b", "close reason")).isEqualTo("client_fin");
+        assertThat(row("c", "close reason")).isEqualTo("client_rst");
+        assertThat(row("d", "close reason")).isEqualTo("upstream_unreachable");
         assertThat(row("a", "closed first")).isEqualTo("client");
         assertThat(row("b", "closed first")).isEqualTo("client");
         assertThat(row("c", "closed first")).isEqualTo("client");
