@@ -102,10 +102,10 @@ start_socat() {
     "TCP4:127.0.0.1:$UP_HTTP,nodelay"
 }
 
-# start_synack TARGET TRANSPORT : one JVM per transport, each with its own admin port so that the
-# three can run side by side for the whole benchmark (and warm up once, like the others).
+# start_synack TARGET TRANSPORT [JAR] : one JVM per transport, each with its own admin port so that
+# the three can run side by side for the whole benchmark (and warm up once, like the others).
 start_synack() {
-  local t=$1 transport=$2 cfg="$TMP/$1.yaml"
+  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} cfg="$TMP/$1.yaml"
   cat >"$cfg" <<CONF
 admin: {listen: 127.0.0.1:${PORT_ADMIN[$t]}}
 transport: $transport
@@ -120,7 +120,7 @@ proxies:
     limits: {max_connections: 100000, idle_timeout: 10m}
 CONF
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of words
-  start "$t" "$CPU_PROXY" "$TMP/$t.log" java $JAVA_OPTS -jar "$SYNACK_JAR" run -c "$cfg"
+  start "$t" "$CPU_PROXY" "$TMP/$t.log" java $JAVA_OPTS -jar "$jar" run -c "$cfg"
 }
 
 # start_target TARGET : starts it and waits until both its ports listen; fails if it does not.
@@ -134,6 +134,9 @@ start_target() {
     synack-epoll) start_synack "$t" epoll ;;
     synack-io_uring) start_synack "$t" io_uring ;;
     synack-nio) start_synack "$t" nio ;;
+    base-epoll) start_synack "$t" epoll "$BASE_JAR" ;;
+    base-io_uring) start_synack "$t" io_uring "$BASE_JAR" ;;
+    base-nio) start_synack "$t" nio "$BASE_JAR" ;;
     *) echo "unknown target: $t" >&2; return 1 ;;
   esac
   TARGET_PID[$t]=$LAST_PID
