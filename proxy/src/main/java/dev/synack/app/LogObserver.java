@@ -1,5 +1,6 @@
 package dev.synack.app;
 
+import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.OptionReading;
@@ -22,6 +23,12 @@ final class LogObserver implements ConnectionObserver {
     @Override
     public void listening(String proxy, InetSocketAddress address, List<OptionReading> options) {
         log.info("[{}] listening on {}; listener socket: {}", proxy, address, options);
+    }
+
+    /** A connection refused at accept is a connection record too, on the same logger and level. */
+    @Override
+    public void rejected(String proxy, InetSocketAddress client, CloseReason reason, long nanos) {
+        log.debug("[{}] {} rejected at accept: {}", proxy, client, reason.key());
     }
 
     @Override

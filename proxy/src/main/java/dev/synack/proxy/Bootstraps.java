@@ -39,8 +39,11 @@ final class Bootstraps {
         this.waterMark = new WriteBufferWaterMark(buffers.lowWatermark(), buffers.highWatermark());
     }
 
-    /** The listener on {@code address}; {@code child} sets up each accepted socket. */
-    ServerBootstrap listener(EventLoopGroup loops, InetSocketAddress address, ChannelHandler child) {
+    /**
+     * The listener on {@code address}: {@code admission} sees each accepted socket first, on the
+     * listener's loop, and {@code child} sets up each admitted one on its own loop.
+     */
+    ServerBootstrap listener(EventLoopGroup loops, InetSocketAddress address, ChannelHandler admission, ChannelHandler child) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(loops, loops)
                 .channelFactory((ChannelFactory<ServerChannel>) () -> transport.newServerChannel(address.getAddress()))
@@ -52,6 +55,7 @@ final class Bootstraps {
                     @Override
                     protected void initChannel(Channel ch) {
                         downstreamTuner.beforeBind(ch);
+                        ch.pipeline().addLast(admission);
                     }
                 })
                 .childHandler(child);

@@ -5,9 +5,11 @@ import dev.synack.observe.CloseReason;
 import dev.synack.observe.OptionReading;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannel;
+import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyServer {
     private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
+
+    private static final AttributeKey<ConnectionLimiter.Slot> SLOT = AttributeKey.valueOf("synack.slot");
 
     private final EventLoopGroup loops;
     private final AtomicLong ids;
@@ -47,7 +51,7 @@ public final class ProxyServer {
         InetSocketAddress address = boundAddress != null ? boundAddress
                 : new InetSocketAddress(context.spec().listen().host(), context.spec().listen().port());
         ProxyContext ctx = context;
-        ChannelFuture f = ctx.bootstraps().listener(loops, address, new LegInitializer(this::accept))
+        ChannelFuture f = ctx.bootstraps().listener(loops, address, new Admission(this::admit), new LegInitializer(this::accept))
                 .bind(address).awaitUninterruptibly();
         if (f.isSuccess()) {
             listener = f.channel();
@@ -101,26 +105,41 @@ public final class ProxyServer {
         this.context = next;
     }
 
-    /** The session a newly accepted socket becomes (its downstream leg), or null when it is refused. */
-    private Leg accept(Channel ch) {
+    /**
+     * Whether an accepted socket may become a session: the listener is open and a connection slot is free.
+     * Runs on the listener's loop in accept order; a refused socket is reset here and recorded.
+     */
+    private boolean admit(Channel ch) {
         ProxyContext ctx = context;
         InetSocketAddress client = (InetSocketAddress) ch.remoteAddress();
         if (!accepting) {
             reject(ctx, ch, client, CloseReason.SHUTDOWN);
-            return null;
+            return false;
         }
         ConnectionLimiter.Slot slot = sessions.tryAcquire(client.getAddress());
         if (slot == ConnectionLimiter.Slot.REFUSED) {
             reject(ctx, ch, client, CloseReason.LIMIT);
-            return null;
+            return false;
         }
-        ctx.downstreamTuner().onAccepted(ch);
-        return new Session(ctx, ids.incrementAndGet(), sessions.nextSequence(), slot, ch).downstream();
+        ch.attr(SLOT).set(slot);
+        return true;
     }
 
+    /** The session an admitted socket becomes (its downstream leg); on the socket's own loop. */
+    private Leg accept(Channel ch) {
+        ProxyContext ctx = context;
+        ctx.downstreamTuner().onAccepted(ch);
+        return new Session(ctx, ids.incrementAndGet(), sessions.nextSequence(), ch.attr(SLOT).getAndSet(null), ch).downstream();
+    }
+
+    /** An RST to a socket that never got a loop: SO_LINGER 0, then a close that needs no loop. */
     private void reject(ProxyContext ctx, Channel ch, InetSocketAddress client, CloseReason why) {
-        log.debug("[{}] rejected {}: {}", name(), client, why.key());
-        OutboundTail.abort(ch);
+        try {
+            ch.config().setOption(ChannelOption.SO_LINGER, 0);
+        } catch (RuntimeException e) {
+            // gone already
+        }
+        ch.unsafe().closeForcibly();
         ctx.observer().rejected(name(), client, why, ctx.clock().nanoTime());
     }
 

@@ -69,6 +69,30 @@ class LimitsTest {
         }
     }
 
+    /**
+     * Slots go first come, first served: eight clients that connect one after another, with a per-client
+     * limit of five, get the first five sessions and the last three resets, whichever event loop each
+     * accepted socket lands on. Each rejection is recorded like any other connection end.
+     */
+    @EachTransport
+    void slotsGoInArrivalOrder(Transport transport) throws Exception {
+        try (EchoServer echo = EchoServer.start();
+             RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(transport, echo.hostPort()).withMaxConnectionsPerClient(5))) {
+            java.util.List<TestSocket> clients = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                clients.add(proxy.connectFrom("127.0.0.4"));
+            }
+            for (int i = 0; i < 5; i++) {
+                assertThat(clients.get(i).roundTrip("c" + i)).as("client %d of 8", i + 1).isEqualTo("c" + i);
+            }
+            for (int i = 5; i < 8; i++) {
+                assertThat(clients.get(i).readToEnd().ending()).as("client %d of 8", i + 1).isEqualTo(Ending.RESET);
+            }
+            assertThat(proxy.observer().events(Kind.REJECTED)).hasSize(3)
+                    .allSatisfy(e -> assertThat(e.reason()).isEqualTo(CloseReason.LIMIT));
+        }
+    }
+
     /** Connects one more client from {@code localIp} and checks that synack turned it away. */
     private static void assertRejected(RunningProxy proxy, String localIp) throws Exception {
         TestSocket client = TestSocket.bound(localIp);
