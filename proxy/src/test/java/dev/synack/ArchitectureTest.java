@@ -61,6 +61,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void netNamesNoTcpStates() {
+        check(noClasses().that().resideInAPackage("dev.synack.net..")
+                .should().dependOnClassesThat().resideInAPackage("dev.synack.mirror..")
+                .because("net reports the kernel's raw state codes; mirror.model.LinuxTcpState is the one place that names them"));
+    }
+
+    @Test
     void observeImportsNoNetty() {
         check(noClasses().that().resideInAPackage("dev.synack.observe..")
                 .should().dependOnClassesThat().resideInAPackage(NETTY)
