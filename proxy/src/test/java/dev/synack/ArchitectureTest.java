@@ -1,5 +1,6 @@
 package dev.synack;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Enforces the dependency rules of DESIGN.md §1 on the production classes: the config records and the
- * pure TCP model know nothing of Netty, the observer SPI has no Netty either, the relay talks to mirror,
+ * pure TCP model know nothing of Netty (the model nothing outside the JDK at all), the observer SPI has no Netty either, the relay talks to mirror,
  * admin and metrics only through observer events, and built-in faults stay below the relay.
  * Packages that do not exist yet make their rule pass vacuously.
  */
@@ -35,6 +36,7 @@ class ArchitectureTest {
         assertThat(classes.contain("dev.synack.config.SynackConfig")).isTrue();
         assertThat(classes.contain("dev.synack.observe.ConnectionObserver")).isTrue();
         assertThat(classes.contain("dev.synack.net.Transport")).isTrue();
+        assertThat(classes.contain("dev.synack.mirror.model.TcpStateMachine")).isTrue();
     }
 
     @Test
@@ -49,6 +51,20 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("dev.synack.mirror.model..")
                 .should().dependOnClassesThat().resideInAPackage(NETTY)
                 .because("the TCP model is a pure transition function, tested without I/O"));
+    }
+
+    @Test
+    void mirrorModelDependsOnTheJdkAndItselfOnly() {
+        check(classes().that().resideInAPackage("dev.synack.mirror.model..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.synack.mirror.model..")
+                .because("the TCP model is a pure transition function: the JDK only, nothing of Netty, config or the proxy"));
+    }
+
+    @Test
+    void netNamesNoTcpStates() {
+        check(noClasses().that().resideInAPackage("dev.synack.net..")
+                .should().dependOnClassesThat().resideInAPackage("dev.synack.mirror..")
+                .because("net reports the kernel's raw state codes; mirror.model.LinuxTcpState is the one place that names them"));
     }
 
     @Test
