@@ -17,6 +17,8 @@ public enum CloseReason {
     SHUTDOWN,
     /** The proxy was disabled or removed with its connections reset (Toxiproxy's {@code enabled: false}). */
     PROXY_DISABLED,
+    /** Reset on request through the admin API ({@code DELETE /synack/connections/{id}}). */
+    RESET_BY_API,
     /** A fault ended the connection (limit_data, timeout, reset_peer, rst_on_fin, ...). */
     FAULT,
     /** A socket error other than a reset (ETIMEDOUT from keepalive or user timeout, EPIPE, ...). */

@@ -2,10 +2,23 @@ package dev.synack.observe;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** A live session as observers see it. Read it on the session's event loop or accept a racy snapshot. */
 public interface ConnectionInfo {
     long id();
+
+    /**
+     * The session's event loop. Every event of the session is delivered on it; an observer that wants
+     * to read the session's state at another time (a periodic probe) runs its task here.
+     */
+    Executor executor();
+
+    /** Whether the session is still going (it has not been reported closed). */
+    boolean isOpen();
+
+    /** The monotonic time the session was accepted at, on the proxy's clock. */
+    long startNanos();
 
     String proxy();
 

@@ -56,6 +56,11 @@ final class LiveSessions {
         }
     }
 
+    /** The sessions not ended yet, in no particular order. */
+    List<Session> snapshot() {
+        return List.copyOf(sessions);
+    }
+
     int size() {
         return sessions.size();
     }

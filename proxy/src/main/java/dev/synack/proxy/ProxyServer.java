@@ -2,6 +2,7 @@ package dev.synack.proxy;
 
 import dev.synack.config.ProxySpec;
 import dev.synack.observe.CloseReason;
+import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.OptionReading;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -173,6 +174,22 @@ public final class ProxyServer {
 
     public synchronized List<OptionReading> listenerOptions() {
         return listenerOptions;
+    }
+
+    /** The sessions of this proxy not ended yet; read their state on their own loops. */
+    public List<ConnectionInfo> connections() {
+        return List.copyOf(sessions.snapshot());
+    }
+
+    /** Resets one live session of this proxy (both sockets get an RST); false when no such session is live. */
+    public boolean reset(long connectionId, CloseReason why) {
+        for (Session s : sessions.snapshot()) {
+            if (s.id() == connectionId) {
+                s.eventLoop().execute(() -> s.resetNow(why));
+                return true;
+            }
+        }
+        return false;
     }
 
     public int activeSessions() {

@@ -150,7 +150,7 @@ final class Session implements ConnectionInfo {
         }
     }
 
-    /** Shutdown: reset both legs. Runs on the session's loop. */
+    /** Resets both legs: shutdown, a proxy disabled with its connections, a reset asked for by the API. Runs on the session's loop. */
     void resetNow(CloseReason why) {
         if (end(why, Peer.PROXY)) {
             down.abort();
@@ -426,6 +426,9 @@ final class Session implements ConnectionInfo {
     // ---- ConnectionInfo ----------------------------------------------------------------------------
 
     @Override public long id() { return id; }
+    @Override public java.util.concurrent.Executor executor() { return loop; }
+    @Override public boolean isOpen() { return !reported; }
+    @Override public long startNanos() { return startNanos; }
     @Override public String proxy() { return ctx.name(); }
     @Override public InetSocketAddress client() { return client; }
     @Override public InetSocketAddress upstream() { return upstreamAddress; }
