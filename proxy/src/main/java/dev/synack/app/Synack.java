@@ -164,6 +164,14 @@ public final class Synack implements AutoCloseable {
         }
     }
 
+    /** Ends a drain in progress now: what is still open is reset at once (from any thread, e.g. a signal handler). */
+    public void hurry() {
+        ProxyRegistry r = registry;
+        if (r != null) {
+            r.hurry();
+        }
+    }
+
     /** {@link #shutdown(Duration)} with the config's drain deadline. */
     @Override
     public void close() {

@@ -37,6 +37,7 @@ final class RunCommand implements Callable<Integer> {
         log.info("synack {} serving {} prox{} on {}; SIGINT or SIGTERM drains for up to {} and stops",
                 VersionProvider.version(), cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies",
                 synack.transport().transport().configName(), seconds(cfg.shutdown().drain()));
+        signal.onSecond(synack::hurry);
         String sig = signal.await();
         log.info("{}: stopping; open connections get up to {} to finish", sig, seconds(cfg.shutdown().drain()));
         synack.shutdown(cfg.shutdown().drain());

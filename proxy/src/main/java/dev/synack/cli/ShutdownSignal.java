@@ -1,19 +1,25 @@
 package dev.synack.cli;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
  * Waits for SIGINT or SIGTERM. Handling the signals ourselves (instead of a shutdown hook) lets the main
- * thread drain the proxies and exit with status 0; a second signal during the drain stops at once.
+ * thread drain the proxies and exit with status 0. A second signal during the drain cuts it short: every
+ * connection still open is reset at once (an RST on both legs, so no peer mistakes a cut transfer for a
+ * complete one) and recorded, and synack exits 0 as after a drain. Only a third signal, for a synack that
+ * cannot stop, halts the JVM (status 1).
  */
 final class ShutdownSignal {
     private static final Logger log = LoggerFactory.getLogger(ShutdownSignal.class);
 
     private final CountDownLatch received = new CountDownLatch(1);
+    private final AtomicInteger count = new AtomicInteger();
     private volatile String name;
+    private volatile Runnable hurry = () -> {};
 
     private ShutdownSignal() {}
 
@@ -31,13 +37,23 @@ final class ShutdownSignal {
         return s;
     }
 
+    /** What a second signal does: end the drain now. */
+    void onSecond(Runnable hurry) {
+        this.hurry = hurry;
+    }
+
     private void onSignal(Signal signal) {
-        if (received.getCount() == 0) {
-            log.warn("SIG{} again: stopping without waiting for connections to drain", signal.getName());
+        int n = count.incrementAndGet();
+        if (n == 1) {
+            name = "SIG" + signal.getName();
+            received.countDown();
+        } else if (n == 2) {
+            log.warn("SIG{} again: resetting every connection still open instead of waiting for it", signal.getName());
+            hurry.run();
+        } else {
+            log.warn("SIG{} a third time: halting", signal.getName());
             Runtime.getRuntime().halt(Main.PROBLEM);
         }
-        name = "SIG" + signal.getName();
-        received.countDown();
     }
 
     /** Blocks until a signal arrives and returns its name ({@code SIGINT}, {@code SIGTERM}). */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -72,11 +73,14 @@ final class LiveSessions {
         }
     }
 
-    /** Waits until no session is left or {@code timeout} passes; true when none is left. */
-    boolean awaitEmpty(Duration timeout) throws InterruptedException {
+    /** Waits until no session is left, {@code timeout} passes or {@code giveUp} holds; true when none is left. */
+    boolean awaitEmpty(Duration timeout, BooleanSupplier giveUp) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (sessions) {
             while (!sessions.isEmpty()) {
+                if (giveUp.getAsBoolean()) {
+                    return false;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -85,6 +89,12 @@ final class LiveSessions {
             }
         }
         return true;
+    }
+
+    void wake() {
+        synchronized (sessions) {
+            sessions.notifyAll();
+        }
     }
 
     void recordBuffered(long bytes) {

@@ -37,6 +37,7 @@ public final class ProxyRegistry {
     private final long seed;
     private final HostResolver resolver;
     private final AtomicLong ids = new AtomicLong();
+    private volatile boolean hurried;
     private final Map<String, ProxyServer> proxies = new LinkedHashMap<>();
     /** Removed proxies whose sessions were left to end on their own: shutdown still drains and resets them. */
     private final List<ProxyServer> retired = new ArrayList<>();
@@ -148,7 +149,7 @@ public final class ProxyRegistry {
         try {
             for (ProxyServer p : all) {
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                if (!p.awaitNoSessions(left)) {
+                if (!p.awaitNoSessions(left, () -> hurried)) {
                     log.info("[{}] drain deadline passed with {} sessions open: resetting them", p.name(), p.activeSessions());
                     p.resetAll(CloseReason.SHUTDOWN);
                     p.awaitNoSessions(Duration.ofSeconds(5));
@@ -157,6 +158,15 @@ public final class ProxyRegistry {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             all.forEach(p -> p.resetAll(CloseReason.SHUTDOWN));
+        }
+    }
+
+    /** Cuts a {@link #shutdown} in progress short: its drain ends now and what is open is reset. */
+    public void hurry() {
+        hurried = true;
+        list().forEach(ProxyServer::wakeWaiters);
+        synchronized (this) {
+            retired.forEach(ProxyServer::wakeWaiters);
         }
     }
 

@@ -151,7 +151,17 @@ public final class ProxyServer {
 
     /** Waits until no session is left or {@code timeout} passes; true when none is left. */
     boolean awaitNoSessions(Duration timeout) throws InterruptedException {
-        return sessions.awaitEmpty(timeout);
+        return sessions.awaitEmpty(timeout, () -> false);
+    }
+
+    /** As {@link #awaitNoSessions(Duration)}, giving up early once {@code giveUp} says so (checked when woken). */
+    boolean awaitNoSessions(Duration timeout, java.util.function.BooleanSupplier giveUp) throws InterruptedException {
+        return sessions.awaitEmpty(timeout, giveUp);
+    }
+
+    /** Wakes whoever waits in {@link #awaitNoSessions}, to look at its give-up condition again. */
+    void wakeWaiters() {
+        sessions.wake();
     }
 
     public String name() {

@@ -78,6 +78,64 @@ class RunCommandTest {
         assertThat(output).contains("SIG" + signal + ": stopping").doesNotContain("\tat ");
     }
 
+    /**
+     * A second signal during the drain must not hide a cut transfer: a slow reader in the middle of a
+     * 48 MiB download gets an RST, not a clean FIN after part of the data; so does the service; the
+     * connection is recorded with close reason shutdown; and synack exits 0 as after any signal.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM"})
+    void aSecondSignalResetsWhatIsOpenAndStillRecordsIt(String signal) throws Exception {
+        upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        java.util.concurrent.CompletableFuture<String> serviceEnding = new java.util.concurrent.CompletableFuture<>();
+        Thread service = new Thread(() -> sendMany(48 << 20, serviceEnding), "run-test-source");
+        service.setDaemon(true);
+        service.start();
+        Path config = dir.resolve("synack.yaml");
+        Files.writeString(config, String.join("\n",
+                "shutdown: {drain: 60s}",
+                "proxies:",
+                "  - name: web",
+                "    listen: 127.0.0.1:0",
+                "    upstream: 127.0.0.1:" + upstream.getLocalPort(),
+                ""));
+        synack = startSynack(java.util.Map.of("SYNACK_LOG_LEVEL", "debug"), "run", "-c", config.toString());
+        int port = Integer.parseInt(awaitLine(BOUND).group(1));
+
+        try (Socket client = new Socket()) {
+            client.setReceiveBufferSize(64 * 1024);
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
+            client.setSoTimeout(30_000);
+            InputStream in = client.getInputStream();
+            long got = in.readNBytes(1 << 20).length;
+            assertThat(got).isEqualTo(1 << 20);
+
+            kill(signal);
+            awaitLine(Pattern.compile("SIG" + signal + ": stopping"));
+            kill(signal);
+            assertThat(synack.waitFor(30, TimeUnit.SECONDS)).as("synack exited after the second SIG%s", signal).isTrue();
+
+            String ending = "EOF";
+            try {
+                byte[] buf = new byte[64 * 1024];
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    got += n;
+                }
+            } catch (IOException e) {
+                ending = String.valueOf(e.getMessage());
+            }
+            assertThat(got).as("bytes the client got").isLessThan(48L << 20);
+            assertThat(ending).as("how the client's read ended after %d bytes", got).contains("Connection reset");
+        }
+        assertThat(serviceEnding.get(30, TimeUnit.SECONDS)).as("how the service's writes ended").contains("reset");
+        String output;
+        synchronized (log) {
+            output = String.join("\n", log);
+        }
+        assertThat(synack.exitValue()).as(output).isZero();
+        assertThat(output).containsPattern("closed: shutdown").doesNotContain("\tat ");
+    }
+
     @AfterEach
     void stop() throws IOException {
         if (synack != null) {
@@ -99,14 +157,36 @@ class RunCommandTest {
         }
     }
 
+    /** A service that writes {@code total} bytes to the one connection it accepts; how that ended goes to {@code ending}. */
+    private void sendMany(long total, java.util.concurrent.CompletableFuture<String> ending) {
+        try (Socket s = upstream.accept()) {
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            for (long sent = 0; sent < total; sent += chunk.length) {
+                s.getOutputStream().write(chunk);
+            }
+            ending.complete("all sent");
+        } catch (IOException e) {
+            ending.complete(String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private void kill(String signal) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(synack.pid())).inheritIO().start().waitFor();
+    }
+
     private Process startSynack(String... args) throws IOException {
+        return startSynack(java.util.Map.of("SYNACK_LOG_LEVEL", "info"), args);
+    }
+
+    private Process startSynack(java.util.Map<String, String> env, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path logback = Path.of(System.getProperty("synack.repo"), "proxy", "target", "classes", "logback.xml");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dlogback.configurationFile=" + logback, "-cp", classpath, Main.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("SYNACK_LOG_LEVEL", "info");
+        pb.environment().putAll(env);
         Process p = pb.start();
         Thread reader = new Thread(() -> pump(p.getInputStream()), "run-test-output");
         reader.setDaemon(true);
