@@ -12,6 +12,8 @@ import dev.synack.testkit.EventsOnFailure;
 import dev.synack.testkit.EchoServer;
 import dev.synack.testkit.Received;
 import dev.synack.testkit.RunningProxy;
+import dev.synack.testkit.ScriptedUpstream;
+import dev.synack.testkit.Ending;
 import dev.synack.testkit.TestConfigs;
 import dev.synack.testkit.TestSocket;
 import java.io.IOException;
@@ -45,6 +47,32 @@ class TimeoutTest {
             assertThat(s.reason()).isEqualTo(CloseReason.IDLE_TIMEOUT);
             assertThat(s.closedFirst()).isEqualTo(Peer.PROXY);
             assertThat(Duration.ofNanos(s.durationNanos())).isGreaterThanOrEqualTo(IDLE);
+        }
+    }
+
+    /**
+     * Bytes a client sends after synack's own FIN are read (so the close stays a FIN) but never reach the
+     * service: the record counts them as discarded, not as relayed.
+     */
+    @EachTransport
+    void bytesAfterSynacksOwnFinAreCountedAsDiscarded(Transport transport) throws Exception {
+        try (ScriptedUpstream service = ScriptedUpstream.start();
+             RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(transport, service.hostPort()).withIdleTimeout(IDLE))) {
+            TestSocket client = proxy.connect();
+            client.write("x".repeat(100));
+            TestSocket atService = service.nextConnection();
+            assertThat(atService.readExactly(100)).hasSize(100);
+            assertThat(client.readToEnd().ending()).as("synack's FIN at the idle timeout").isEqualTo(Ending.EOF);
+            client.write("y".repeat(25));
+            client.close();
+            Received serviceGot = atService.readToEnd();
+            atService.close();
+
+            ConnectionSummary s = proxy.observer().awaitSummaryOf(client.localAddress());
+            assertThat(serviceGot.bytes()).as("what reached the service after the first 100").isZero();
+            assertThat(s.reason()).isEqualTo(CloseReason.IDLE_TIMEOUT);
+            assertThat(s.bytesClientToService()).as("bytes the service was sent").isEqualTo(100);
+            assertThat(s.discardedClientToService()).as("bytes read after synack's FIN").isEqualTo(25);
         }
     }
 
