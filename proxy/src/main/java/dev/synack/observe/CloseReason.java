@@ -10,6 +10,8 @@ public enum CloseReason {
     SERVICE_RST,
     /** Every connect attempt to every upstream failed. */
     UPSTREAM_UNREACHABLE,
+    /** synack had no file descriptor for the upstream socket (EMFILE/ENFILE): the service was never asked. */
+    FD_LIMIT,
     /** Refused at accept: over max_connections or max_connections_per_client. */
     LIMIT,
     IDLE_TIMEOUT,

@@ -3,6 +3,7 @@ package dev.synack.proxy;
 import dev.synack.config.ConfigError;
 import dev.synack.config.HostPort;
 import dev.synack.config.ProxySpec;
+import dev.synack.net.FdLimits;
 import dev.synack.net.SocketOptionTable;
 import dev.synack.net.Transport;
 import dev.synack.observe.CloseReason;
@@ -54,6 +55,12 @@ public final class ProxyRegistry {
         this.clock = clock;
         this.seed = seed;
         this.resolver = resolver;
+        preloadFailurePaths();
+    }
+
+    /** Holds a file descriptor in reserve now, for the report of a process that runs out of them. */
+    private static void preloadFailurePaths() {
+        FdLimits.init();
     }
 
     /**

@@ -52,7 +52,7 @@ public final class ProxyServer {
         InetSocketAddress address = boundAddress != null ? boundAddress
                 : new InetSocketAddress(context.spec().listen().host(), context.spec().listen().port());
         ProxyContext ctx = context;
-        ChannelFuture f = ctx.bootstraps().listener(loops, address, new Admission(this::admit), new LegInitializer(this::accept))
+        ChannelFuture f = ctx.bootstraps().listener(loops, address, new Admission(ctx.name(), this::admit), new LegInitializer(this::accept))
                 .bind(address).awaitUninterruptibly();
         if (f.isSuccess()) {
             listener = f.channel();
@@ -72,6 +72,7 @@ public final class ProxyServer {
         if (l != null) {
             stopListening(l);
             l.close().syncUninterruptibly();
+            awaitNioRelease(l);
             context.observer().stoppedListening(name(), boundAddress);
         }
     }
@@ -87,6 +88,19 @@ public final class ProxyServer {
                 fd.shutdown(true, true);
             } catch (IOException | RuntimeException e) {
                 // not listening any more, or closed already: close() below finishes the job
+            }
+        }
+    }
+
+    /**
+     * An NIO listener's fd outlives close() until its selector has processed the cancelled key: the JDK
+     * closes a registered channel's fd on deregistration, at the loop's next select. Two trips through
+     * the loop make sure one select has run after the cancel, so the port refuses when unbind returns.
+     */
+    private static void awaitNioRelease(Channel listener) {
+        if (!(listener instanceof UnixChannel)) {
+            for (int i = 0; i < 2; i++) {
+                listener.eventLoop().submit(() -> { }).syncUninterruptibly();
             }
         }
     }

@@ -137,10 +137,10 @@ final class Session implements ConnectionInfo {
         up.requestRead();
     }
 
-    /** Every attempt to every upstream failed. */
-    void unreachable() {
+    /** Every attempt to every upstream failed: {@code why} is upstream_unreachable, or fd_limit when synack had no fd to try with. */
+    void unreachable(CloseReason why) {
         cancelConnect = NOTHING;
-        if (!end(CloseReason.UPSTREAM_UNREACHABLE, Peer.PROXY)) {
+        if (!end(why, Peer.PROXY)) {
             return;
         }
         if (ctx.spec().onUpstreamFailure() == CloseAction.RESET) {

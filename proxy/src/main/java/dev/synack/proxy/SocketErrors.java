@@ -48,6 +48,28 @@ final class SocketErrors {
         return false;
     }
 
+    /** 1 when {@code cause} is EMFILE (this process's fd limit), 2 when ENFILE (the system's), else 0. */
+    static int fdShortage(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof Errors.NativeIoException nie) {
+                if (nie.expectedErr() == EMFILE) {
+                    return 1;
+                }
+                if (nie.expectedErr() == ENFILE) {
+                    return 2;
+                }
+            }
+            String m = t.getMessage();
+            if (m != null && m.contains("Too many open files in system")) {
+                return 2;
+            }
+            if (m != null && m.contains("Too many open files")) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
     /** What a failed connect attempt's exception says happened. */
     static ConnectOutcome connectOutcome(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {

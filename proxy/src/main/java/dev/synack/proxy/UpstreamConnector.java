@@ -2,6 +2,8 @@ package dev.synack.proxy;
 
 import dev.synack.config.ConnectSpec;
 import dev.synack.config.HostPort;
+import dev.synack.net.FdLimits;
+import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectOutcome;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class UpstreamConnector {
     private static final Logger log = LoggerFactory.getLogger(UpstreamConnector.class);
+    /** Out of fds, every connection fails the same way: one warning per interval says why, with the numbers. */
+    private static final ReportGate FD_REPORTS = new ReportGate(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
 
     private final Session session;
     private final ProxyContext ctx;
@@ -86,7 +90,14 @@ final class UpstreamConnector {
         // the fd in between.
         registered.addListener(r -> {
             if (!r.isSuccess()) {
-                finished(registered, target, address);
+                // No channel could be made (socket() failed: out of fds): the future is not the loop's,
+                // so go back to the loop; there is nothing registered to close.
+                session.eventLoop().execute(() -> {
+                    forceClose(registered.channel());
+                    if (!cancelled) {
+                        failedAttempt(target, address, registered.cause());
+                    }
+                });
                 return;
             }
             ctx.upstreamTuner().beforeConnect(ch);
@@ -122,9 +133,16 @@ final class UpstreamConnector {
             next();
             return;
         }
+        if (outcome == ConnectOutcome.FD_LIMIT) {
+            long held = FD_REPORTS.pass();
+            if (held >= 0) {
+                log.warn("[{}] no socket for the upstream: {}{}", session, FdLimits.describe(SocketErrors.fdShortage(cause) == 2),
+                        held == 0 ? "" : " (" + held + " more since the last report)");
+            }
+        }
         if (round >= spec.attempts()) {
             log.info("[{}] upstream unreachable after {} connects: {}", session, attempt, SocketErrors.describe(cause));
-            session.unreachable();
+            session.unreachable(outcome == ConnectOutcome.FD_LIMIT ? CloseReason.FD_LIMIT : CloseReason.UPSTREAM_UNREACHABLE);
             return;
         }
         long wait = Backoff.delayNanos(spec.backoff(), round, session.random());
@@ -135,6 +153,13 @@ final class UpstreamConnector {
             cancelled = true;
             timer.cancel(false);
         });
+    }
+
+    /** Closes a channel whose registration failed; one whose socket could not even be made has nothing to close. */
+    private static void forceClose(Channel ch) {
+        if (ch.isOpen()) {
+            ch.unsafe().closeForcibly();
+        }
     }
 
     private void cancel(ChannelFuture f) {

@@ -35,10 +35,9 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private final List<String> log = new ArrayList<>();
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private Process synack;
+    private SynackProcess synack;
     private ServerSocket upstream;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
@@ -56,8 +55,8 @@ class RunCommandTest {
                 "    upstream: 127.0.0.1:" + upstream.getLocalPort(),
                 ""));
 
-        synack = startSynack("run", "-c", config.toString());
-        int port = Integer.parseInt(awaitLine(BOUND).group(1));
+        synack = SynackProcess.start(java.util.Map.of(), "run", "-c", config.toString());
+        int port = Integer.parseInt(synack.awaitLine(BOUND).group(1));
 
         try (Socket client = new Socket()) {
             client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
@@ -67,14 +66,11 @@ class RunCommandTest {
             assertThat(in.readLine()).isEqualTo("pong:ping");
         }
 
-        new ProcessBuilder("kill", "-" + signal, Long.toString(synack.pid())).inheritIO().start().waitFor();
-        assertThat(synack.waitFor(30, TimeUnit.SECONDS)).as("synack exited after SIG%s", signal).isTrue();
-        awaitLine(Pattern.compile("stopped"));
-        String output;
-        synchronized (log) {
-            output = String.join("\n", log);
-        }
-        assertThat(synack.exitValue()).as(output).isZero();
+        synack.kill(signal);
+        assertThat(synack.process().waitFor(30, TimeUnit.SECONDS)).as("synack exited after SIG%s", signal).isTrue();
+        synack.awaitLine(Pattern.compile("stopped"));
+        String output = synack.output();
+        assertThat(synack.process().exitValue()).as(output).isZero();
         assertThat(output).contains("SIG" + signal + ": stopping").doesNotContain("\tat ");
     }
 
@@ -99,8 +95,8 @@ class RunCommandTest {
                 "    listen: 127.0.0.1:0",
                 "    upstream: 127.0.0.1:" + upstream.getLocalPort(),
                 ""));
-        synack = startSynack(java.util.Map.of("SYNACK_LOG_LEVEL", "debug"), "run", "-c", config.toString());
-        int port = Integer.parseInt(awaitLine(BOUND).group(1));
+        synack = SynackProcess.start(java.util.Map.of("SYNACK_LOG_LEVEL", "debug"), "run", "-c", config.toString());
+        int port = Integer.parseInt(synack.awaitLine(BOUND).group(1));
 
         try (Socket client = new Socket()) {
             client.setReceiveBufferSize(64 * 1024);
@@ -110,10 +106,10 @@ class RunCommandTest {
             long got = in.readNBytes(1 << 20).length;
             assertThat(got).isEqualTo(1 << 20);
 
-            kill(signal);
-            awaitLine(Pattern.compile("SIG" + signal + ": stopping"));
-            kill(signal);
-            assertThat(synack.waitFor(30, TimeUnit.SECONDS)).as("synack exited after the second SIG%s", signal).isTrue();
+            synack.kill(signal);
+            synack.awaitLine(Pattern.compile("SIG" + signal + ": stopping"));
+            synack.kill(signal);
+            assertThat(synack.process().waitFor(30, TimeUnit.SECONDS)).as("synack exited after the second SIG%s", signal).isTrue();
 
             String ending = "EOF";
             try {
@@ -128,18 +124,15 @@ class RunCommandTest {
             assertThat(ending).as("how the client's read ended after %d bytes", got).contains("Connection reset");
         }
         assertThat(serviceEnding.get(30, TimeUnit.SECONDS)).as("how the service's writes ended").contains("reset");
-        String output;
-        synchronized (log) {
-            output = String.join("\n", log);
-        }
-        assertThat(synack.exitValue()).as(output).isZero();
+        String output = synack.output();
+        assertThat(synack.process().exitValue()).as(output).isZero();
         assertThat(output).containsPattern("closed: shutdown").doesNotContain("\tat ");
     }
 
     @AfterEach
     void stop() throws IOException {
         if (synack != null) {
-            synack.destroyForcibly();
+            synack.close();
         }
         if (upstream != null) {
             upstream.close();
@@ -171,55 +164,4 @@ class RunCommandTest {
         }
     }
 
-    private void kill(String signal) throws Exception {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(synack.pid())).inheritIO().start().waitFor();
-    }
-
-    private Process startSynack(String... args) throws IOException {
-        return startSynack(java.util.Map.of("SYNACK_LOG_LEVEL", "info"), args);
-    }
-
-    private Process startSynack(java.util.Map<String, String> env, String... args) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path logback = Path.of(System.getProperty("synack.repo"), "proxy", "target", "classes", "logback.xml");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dlogback.configurationFile=" + logback, "-cp", classpath, Main.class.getName()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        Thread reader = new Thread(() -> pump(p.getInputStream()), "run-test-output");
-        reader.setDaemon(true);
-        reader.start();
-        return p;
-    }
-
-    private void pump(InputStream in) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String l; (l = r.readLine()) != null; ) {
-                synchronized (log) {
-                    log.add(l);
-                }
-                lines.add(l);
-            }
-        } catch (IOException e) {
-            lines.add("output failed: " + e);
-        }
-    }
-
-    private Matcher awaitLine(Pattern p) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String l = lines.poll(1, TimeUnit.SECONDS);
-            if (l != null) {
-                Matcher m = p.matcher(l);
-                if (m.find()) {
-                    return m;
-                }
-            }
-        }
-        synchronized (log) {
-            throw new AssertionError("no line matching " + p + " in synack's output:\n" + String.join("\n", log));
-        }
-    }
 }
