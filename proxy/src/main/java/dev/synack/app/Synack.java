@@ -7,6 +7,7 @@ import dev.synack.config.SynackConfig;
 import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionObserver;
+import dev.synack.observe.MetricsObserver;
 import dev.synack.observe.Observers;
 import dev.synack.observe.OptionReading;
 import dev.synack.proxy.HostResolver;
@@ -14,12 +15,15 @@ import dev.synack.proxy.ProxyRegistry;
 import dev.synack.proxy.ProxyServer;
 import dev.synack.proxy.RegistryException;
 import dev.synack.time.Clock;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,8 @@ public final class Synack implements AutoCloseable {
     private final TransportChoice transport;
     private final EventLoopGroup workers;
     private final long seed;
+    private final PrometheusMeterRegistry metrics;
+    private AutoCloseable runtimeMetrics = () -> { };
     private ProxyRegistry registry;
     private boolean stopped;
 
@@ -39,6 +45,7 @@ public final class Synack implements AutoCloseable {
         this.config = config;
         this.transport = transport;
         this.seed = seed;
+        this.metrics = config.metrics().enabled() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
         // One thread per core, each running listeners and sessions alike: a separate accept thread would
         // cost a context switch per connection on a machine with few cores.
         this.workers = transport.transport().newGroup(Runtime.getRuntime().availableProcessors());
@@ -72,14 +79,24 @@ public final class Synack implements AutoCloseable {
         log.info("seed {} ({})", seed, config.seed() != null ? "from config"
                 : "drawn for this run; put seed: " + seed + " in the config to replay its random decisions");
         Synack synack = new Synack(config, choice, seed);
-        synack.bindAll(new Observers(withLog(observers)), resolver);
+        synack.bindAll(new Observers(synack.withOwn(observers)), resolver);
         return synack;
     }
 
-    private static List<ConnectionObserver> withLog(List<ConnectionObserver> observers) {
+    /** The caller's observers, then synack's own: the connection log and, when on, the metrics. */
+    private List<ConnectionObserver> withOwn(List<ConnectionObserver> observers) {
         List<ConnectionObserver> all = new ArrayList<>(observers);
         all.add(new LogObserver());
+        if (metrics != null) {
+            runtimeMetrics = RuntimeMetrics.bind(metrics, workers);
+            all.add(new MetricsObserver(metrics, config.metrics().toxiproxy()));
+        }
         return all;
+    }
+
+    /** Every metric in Prometheus's text format, or empty when metrics are off. */
+    public Optional<String> scrape() {
+        return metrics == null ? Optional.empty() : Optional.of(metrics.scrape());
     }
 
     private void bindAll(ConnectionObserver observer, HostResolver resolver) throws ConfigException {
@@ -161,6 +178,11 @@ public final class Synack implements AutoCloseable {
         // never comes; its threads are daemons, so giving up here cannot keep the JVM alive.
         if (!workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS)) {
             log.warn("{} event loops did not stop within 5s; leaving them", transport.transport().configName());
+        }
+        try {
+            runtimeMetrics.close();
+        } catch (Exception e) {
+            log.debug("stopping the runtime metrics: {}", e.toString());
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * share a name, and no two listen on the same address (port 0 never collides: each gets its own free port).
  */
 final class RootReader {
-    static final List<String> KEYS = List.of("admin", "transport", "shutdown", "seed", "proxies");
+    static final List<String> KEYS = List.of("admin", "transport", "shutdown", "seed", "metrics", "proxies");
+    static final List<String> METRICS_KEYS = List.of("enabled", "toxiproxy");
     static final List<String> ADMIN_KEYS = List.of("listen");
     static final List<String> SHUTDOWN_KEYS = List.of("drain");
 
@@ -26,7 +27,7 @@ final class RootReader {
         ShutdownSpec shutdown = shutdown(root.get("shutdown"));
         Long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, Expect.SEED);
         List<ProxySpec> proxies = proxies(root.get("proxies"), root.get("admin").get("listen"), admin);
-        return new SynackConfig(admin, Values.or(transport, Defaults.TRANSPORT), shutdown, proxies, seed);
+        return new SynackConfig(admin, Values.or(transport, Defaults.TRANSPORT), shutdown, proxies, seed, metrics(root.get("metrics")));
     }
 
     private static AdminSpec admin(Node n) {
@@ -34,6 +35,14 @@ final class RootReader {
             return AdminSpec.DEFAULT;
         }
         return new AdminSpec(Values.or(Values.hostPort(n.get("listen"), 0), AdminSpec.DEFAULT.listen()));
+    }
+
+    private static MetricsSpec metrics(Node n) {
+        if (!n.mapping(METRICS_KEYS, Expect.mappingOf(METRICS_KEYS))) {
+            return MetricsSpec.DEFAULT;
+        }
+        return new MetricsSpec(Values.or(n.get("enabled").bool(), MetricsSpec.DEFAULT.enabled()),
+                Values.or(n.get("toxiproxy").bool(), MetricsSpec.DEFAULT.toxiproxy()));
     }
 
     private static ShutdownSpec shutdown(Node n) {

@@ -17,7 +17,9 @@ public enum ConnectOutcome {
     /** synack itself ran out of file descriptors (EMFILE, ENFILE): the service was never asked. */
     FD_LIMIT,
     /** Any other failure (unreachable network, no route, ...). */
-    ERROR;
+    ERROR,
+    /** The session ended (the client left, shutdown) while the attempt was in flight; synack dropped it. */
+    CANCELLED;
 
     /** The snake_case name used in logs, metric labels and JSON. */
     public String key() {

@@ -46,6 +46,12 @@ public interface ConnectionObserver {
     /** {@code n} bytes read from the socket of one side, to be written on the other. The hot path: no timestamp. */
     default void bytesRead(ConnectionInfo c, Side side, int n) {}
 
+    /**
+     * {@code n} bytes were written to the socket of {@code side} (handed to the kernel): what the peer on
+     * that side is sent. The hot path: no timestamp.
+     */
+    default void bytesWritten(ConnectionInfo c, Side side, int n) {}
+
     /** Reading on {@code side} paused ({@code paused = true}) or resumed because the other side's buffer is full. */
     default void backpressure(ConnectionInfo c, Side side, boolean paused, long nanos) {}
 

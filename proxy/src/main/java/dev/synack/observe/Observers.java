@@ -69,6 +69,20 @@ public final class Observers implements ConnectionObserver {
             }
         }
     }
+    @Override
+    public void bytesWritten(ConnectionInfo c, Side s, int n) {
+        // The hot path: called once per write, so no lambda, no allocation.
+        for (ConnectionObserver o : observers) {
+            try {
+                o.bytesWritten(c, s, n);
+            } catch (RuntimeException | LinkageError e) {
+                if (reported.add(o.getClass().getName() + "#bytesWritten")) {
+                    log.warn("observer {} failed on bytesWritten (further failures of this kind are not logged)",
+                            o.getClass().getName(), e);
+                }
+            }
+        }
+    }
     @Override public void backpressure(ConnectionInfo c, Side s, boolean p, long t) { each("backpressure", o -> o.backpressure(c, s, p, t)); }
     @Override public void finRead(ConnectionInfo c, Side s, long t) { each("finRead", o -> o.finRead(c, s, t)); }
     @Override public void finSent(ConnectionInfo c, Side s, long t) { each("finSent", o -> o.finSent(c, s, t)); }

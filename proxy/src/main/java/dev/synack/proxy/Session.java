@@ -291,6 +291,7 @@ final class Session implements ConnectionInfo {
 
     void written(Leg leg, int n) {
         bytes.written(leg.written.ordinal(), n);
+        observer.bytesWritten(this, leg.side, n);
     }
 
     void finSent(Leg leg) {

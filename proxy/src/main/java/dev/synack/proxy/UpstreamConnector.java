@@ -85,7 +85,7 @@ final class UpstreamConnector {
                 .upstream(session.eventLoop(), address, timeoutMillis, new LegInitializer(ch -> session.upstreamLeg()))
                 .register();
         Channel ch = registered.channel();
-        session.connecting(address, attempt, () -> cancel(registered));
+        session.connecting(address, attempt, () -> cancel(registered, address));
         // Registered on the session's own loop, so at once; options that must precede connect() go to
         // the fd in between.
         registered.addListener(r -> {
@@ -102,7 +102,7 @@ final class UpstreamConnector {
             }
             ctx.upstreamTuner().beforeConnect(ch);
             ChannelFuture f = ch.connect(address);
-            session.connecting(address, attempt, () -> cancel(f));
+            session.connecting(address, attempt, () -> cancel(f, address));
             f.addListener(done -> finished(f, target, address));
         });
     }
@@ -162,10 +162,12 @@ final class UpstreamConnector {
         }
     }
 
-    private void cancel(ChannelFuture f) {
+    /** The session ended during this attempt: it is dropped, and observers hear how it ended. */
+    private void cancel(ChannelFuture f, InetSocketAddress address) {
         cancelled = true;
         f.cancel(false);
         f.channel().close();
+        ctx.observer().connectFailed(session, address, attempt, ConnectOutcome.CANCELLED, null, session.now());
     }
 
     private static UnknownHostException unknownHost(String host, Throwable failure) {

@@ -60,7 +60,7 @@ class DemoConfigTest {
                 proxies.add(new ProxySpec(p.name(), listen, p.upstreams(), p.connect(), p.onUpstreamFailure(), p.onPeerReset(),
                         p.limits(), p.buffers(), p.downstream(), p.upstreamSocket()));
             }
-            SynackConfig c = new SynackConfig(base.admin(), base.transport(), base.shutdown(), proxies);
+            SynackConfig c = base.withProxies(proxies);
             assertThat(DemoConfig.busyPort(c)).contains(new HostPort("127.0.0.1", held.getLocalPort()));
         }
     }

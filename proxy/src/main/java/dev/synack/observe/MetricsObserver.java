@@ -1,0 +1,94 @@
+package dev.synack.observe;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the {@link Metric}s of every proxy in a Micrometer registry, from the connection events. On the
+ * event loop it only looks up its proxy's meters (one map read) and increments them: no lock, no
+ * allocation per byte. Toxiproxy's byte counters are kept too when asked for, and unlike Toxiproxy's they
+ * move as the bytes move, not when a connection closes.
+ */
+public final class MetricsObserver implements ConnectionObserver {
+    private final MeterRegistry registry;
+    private final boolean toxiproxyNames;
+    private final ConcurrentHashMap<String, ProxyMeters> proxies = new ConcurrentHashMap<>();
+
+    public MetricsObserver(MeterRegistry registry, boolean toxiproxyNames) {
+        this.registry = registry;
+        this.toxiproxyNames = toxiproxyNames;
+    }
+
+    private ProxyMeters meters(String proxy) {
+        ProxyMeters m = proxies.get(proxy);
+        return m != null ? m : proxies.computeIfAbsent(proxy, p -> new ProxyMeters(registry, p));
+    }
+
+    @Override
+    public void listening(String proxy, InetSocketAddress address, List<OptionReading> options) {
+        meters(proxy).listener(address.getAddress().getHostAddress() + ":" + address.getPort());
+    }
+
+    @Override
+    public void accepted(ConnectionInfo c, long nanos) {
+        ProxyMeters m = meters(c.proxy());
+        m.accepted.increment();
+        m.active.incrementAndGet();
+    }
+
+    @Override
+    public void rejected(String proxy, InetSocketAddress client, CloseReason reason, long nanos) {
+        meters(proxy).rejected.get(reason).increment();
+    }
+
+    @Override
+    public void connected(ConnectionInfo c, InetSocketAddress target, long connectNanos, long nanos) {
+        ProxyMeters m = meters(c.proxy());
+        m.attempts.get(ConnectOutcome.OK).increment();
+        m.connect.record(connectNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void connectFailed(ConnectionInfo c, InetSocketAddress target, int attempt, ConnectOutcome outcome,
+                              Throwable cause, long nanos) {
+        meters(c.proxy()).attempts.get(outcome).increment();
+    }
+
+    @Override
+    public void bytesRead(ConnectionInfo c, Side side, int n) {
+        if (toxiproxyNames) {
+            meters(c.proxy()).toxiproxy(Metric.TOXIPROXY_RECEIVED, Direction.readOn(side), upstream(c)).increment(n);
+        }
+    }
+
+    @Override
+    public void bytesWritten(ConnectionInfo c, Side side, int n) {
+        ProxyMeters m = meters(c.proxy());
+        Direction d = Direction.writtenOn(side);
+        m.bytes[d.ordinal()].increment(n);
+        if (toxiproxyNames) {
+            m.toxiproxy(Metric.TOXIPROXY_SENT, d, upstream(c)).increment(n);
+        }
+    }
+
+    @Override
+    public void backpressure(ConnectionInfo c, Side side, boolean paused, long nanos) {
+        if (paused) {
+            meters(c.proxy()).pauses[side.ordinal()].increment();
+        }
+    }
+
+    @Override
+    public void closed(ConnectionSummary s) {
+        ProxyMeters m = meters(s.proxy());
+        m.closed.get(s.reason()).increment();
+        m.active.decrementAndGet();
+    }
+
+    private static String upstream(ConnectionInfo c) {
+        InetSocketAddress u = c.upstream();
+        return u == null ? "" : u.getHostString() + ":" + u.getPort();
+    }
+}
