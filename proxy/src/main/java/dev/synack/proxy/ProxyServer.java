@@ -1,6 +1,7 @@
 package dev.synack.proxy;
 
 import dev.synack.config.ProxySpec;
+import dev.synack.net.ProcNetTcp;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.OptionReading;
@@ -29,6 +30,8 @@ public final class ProxyServer {
     private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
 
     private static final AttributeKey<ConnectionLimiter.Slot> SLOT = AttributeKey.valueOf("synack.slot");
+    /** Linux's state code of a listening socket in /proc/net/tcp. */
+    private static final int LISTEN = 10;
 
     private final EventLoopGroup loops;
     private final AtomicLong ids;
@@ -72,7 +75,7 @@ public final class ProxyServer {
         if (l != null) {
             stopListening(l);
             l.close().syncUninterruptibly();
-            awaitNioRelease(l);
+            awaitNioRelease(l, boundAddress);
             context.observer().stoppedListening(name(), boundAddress);
         }
     }
@@ -94,14 +97,29 @@ public final class ProxyServer {
 
     /**
      * An NIO listener's fd outlives close() until its selector has processed the cancelled key: the JDK
-     * closes a registered channel's fd on deregistration, at the loop's next select. Two trips through
-     * the loop make sure one select has run after the cancel, so the port refuses when unbind returns.
+     * closes a registered channel's fd on deregistration, at the loop's next select, and a busy loop may
+     * run several tasks before it selects again. Drives the loop and looks at the kernel's listener table
+     * until the socket has left LISTEN (bounded), so the port refuses when unbind returns.
      */
-    private static void awaitNioRelease(Channel listener) {
-        if (!(listener instanceof UnixChannel)) {
-            for (int i = 0; i < 2; i++) {
-                listener.eventLoop().submit(() -> { }).syncUninterruptibly();
+    private static void awaitNioRelease(Channel listener, InetSocketAddress address) {
+        if (listener instanceof UnixChannel || address == null) {
+            return;
+        }
+        for (int i = 0; i < 100; i++) {
+            listener.eventLoop().submit(() -> { }).syncUninterruptibly();
+            if (!stillListening(address.getPort())) {
+                return;
             }
+        }
+        log.warn("[{}] the kernel still lists the closed listener on port {}", address, address.getPort());
+    }
+
+    private static boolean stillListening(int port) {
+        try {
+            return ProcNetTcp.scan().rows().stream()
+                    .anyMatch(r -> r.state() == LISTEN && r.local().getPort() == port);
+        } catch (IOException e) {
+            return false;
         }
     }
 
