@@ -91,7 +91,7 @@ public final class AdminServer implements AutoCloseable {
         AdminServer server = new AdminServer(loop, worker, bound.channel());
         if (access == AdminAccess.Decision.INSECURE) {
             log.warn("admin API on {} without a token (admin.insecure: true): anyone who can reach this address can "
-                    + "create proxies and inject faults; use it only on a trusted test network", server.address());
+                    + "create proxies and inject faults; use it only on a trusted test network", GoAddress.format(server.address()));
         }
         log.info("admin API (Toxiproxy-compatible) listening on http://{}", GoAddress.format(server.address()));
         return server;

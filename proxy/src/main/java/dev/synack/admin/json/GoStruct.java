@@ -92,7 +92,7 @@ final class GoStruct {
                     yield kindOf(v);
                 }
                 float f = (float) v.doubleValue();
-                yield Float.isInfinite(f) ? "number " + v.asText() : null;
+                yield Float.isInfinite(f) ? "number " + GoNumbers.float64(v.doubleValue()) : null;
             }
         };
     }

@@ -1,0 +1,78 @@
+package dev.synack.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.synack.admin.AdminAccess.Decision;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may use the admin API: loopback by default, a token required wherever one is set, and a bind other
+ * machines could reach refused unless a token or {@code insecure} is given. The decision is tested on
+ * addresses (no packet leaves loopback); the token over real requests.
+ */
+class AdminAccessTest {
+    private static final String TOKEN = "0123456789abcdef-token";
+    private static final String UNAUTHORIZED = "{\"error\":\"missing or invalid bearer token\",\"status\":401}\n";
+
+    @Test
+    void loopbackNeedsNothingAndEveryOtherBindNeedsATokenOrInsecure() throws IOException {
+        for (String loopback : new String[] {"127.0.0.1", "127.0.0.2", "127.255.255.254", "::1", "localhost"}) {
+            assertThat(AdminAccess.decide(InetAddress.getByName(loopback), null, false)).as(loopback).isEqualTo(Decision.LOOPBACK);
+        }
+        for (String other : new String[] {"0.0.0.0", "::", "10.1.2.3", "192.168.0.10", "2001:db8::1"}) {
+            InetAddress a = InetAddress.getByName(other);
+            assertThat(AdminAccess.decide(a, null, false)).as(other).isEqualTo(Decision.REFUSED);
+            assertThat(AdminAccess.decide(a, null, true)).as(other).isEqualTo(Decision.INSECURE);
+            assertThat(AdminAccess.decide(a, TOKEN, false)).as(other).isEqualTo(Decision.TOKEN);
+        }
+        assertThat(AdminAccess.decide(InetAddress.getLoopbackAddress(), TOKEN, true)).isEqualTo(Decision.TOKEN);
+    }
+
+    @Test
+    void theTokenIsComparedExactly() {
+        assertThat(AdminAccess.authorized("Bearer " + TOKEN, TOKEN)).isTrue();
+        assertThat(AdminAccess.authorized("bearer " + TOKEN, TOKEN)).isTrue();
+        assertThat(AdminAccess.authorized("Bearer " + TOKEN + "x", TOKEN)).isFalse();
+        assertThat(AdminAccess.authorized("Bearer " + TOKEN.substring(1), TOKEN)).isFalse();
+        assertThat(AdminAccess.authorized("Basic " + TOKEN, TOKEN)).isFalse();
+        assertThat(AdminAccess.authorized(TOKEN, TOKEN)).isFalse();
+        assertThat(AdminAccess.authorized(null, TOKEN)).isFalse();
+        assertThat(AdminAccess.authorized("Bearer ", TOKEN)).isFalse();
+        assertThat(AdminAccess.authorized(null, null)).as("no token configured").isTrue();
+    }
+
+    @Test
+    void aServerThatOtherMachinesCouldReachIsRefusedWithoutATokenAndBindsNothing() {
+        assertThatThrownBy(() -> AdminServer.start(AdminSettings.of("0.0.0.0", 0, "v"), new FakeBackend()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the admin API on 0.0.0.0:0 would be reachable from other machines: set admin.token, "
+                        + "or admin.insecure: true on a trusted network");
+    }
+
+    @Test
+    void insecureOnTheWildcardServesAndIsReachedOverLoopback() throws IOException {
+        try (AdminServer server = AdminServer.start(AdminSettings.of("0.0.0.0", 0, "v").withInsecure(true), new FakeBackend())) {
+            InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.address().getPort());
+            assertThat(RawHttp.send(loopback, "GET", "/proxies", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aConfiguredTokenIsRequiredOnEveryRouteButVersion() throws IOException {
+        try (AdminFixture admin = new AdminFixture(s -> s.withToken(TOKEN))) {
+            RawHttp.Response none = admin.call("GET", "/proxies", null);
+            assertThat(none.status()).isEqualTo(401);
+            assertThat(none.body()).isEqualTo(UNAUTHORIZED);
+            assertThat(none.header("WWW-Authenticate")).isEqualTo("Bearer");
+            assertThat(admin.call("POST", "/proxies", "{}", "Authorization: Bearer wrong").body()).isEqualTo(UNAUTHORIZED);
+            assertThat(admin.call("GET", "/nope", null).status()).as("no route is revealed without the token").isEqualTo(401);
+            assertThat(admin.call("GET", "/proxies", null, "Authorization: Bearer " + TOKEN).status()).isEqualTo(200);
+            assertThat(admin.call("GET", "/version", null).status()).as("readiness probes need no token").isEqualTo(200);
+            assertThat(admin.call("POST", "/version", null).status()).isEqualTo(401);
+        }
+    }
+}
