@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class RootReader {
     static final List<String> KEYS = List.of("admin", "transport", "shutdown", "proxies");
-    static final List<String> ADMIN_KEYS = List.of("listen");
+    static final List<String> ADMIN_KEYS = List.of("listen", "token", "insecure");
     static final List<String> SHUTDOWN_KEYS = List.of("drain");
 
     private RootReader() {}
@@ -32,7 +32,7 @@ final class RootReader {
         if (!n.mapping(ADMIN_KEYS, Expect.mappingOf(ADMIN_KEYS))) {
             return AdminSpec.DEFAULT;
         }
-        return new AdminSpec(Values.or(Values.hostPort(n.get("listen"), 0), AdminSpec.DEFAULT.listen()));
+        return AdminReader.read(n);
     }
 
     private static ShutdownSpec shutdown(Node n) {
@@ -75,7 +75,8 @@ final class RootReader {
 
     /** The admin API cannot share an address with a proxy: one of the two binds would fail. */
     private static void apartFromAdmin(Node adminListen, AdminSpec admin, Map<String, Node> listens) {
-        Node proxyListen = admin.listen().port() == 0 ? null : listens.get(Addresses.normalized(admin.listen()));
+        Node proxyListen = admin.listen() == null || admin.listen().port() == 0 ? null
+                : listens.get(Addresses.normalized(admin.listen()));
         if (proxyListen == null) {
             return;
         }
