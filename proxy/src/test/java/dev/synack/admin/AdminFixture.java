@@ -5,25 +5,25 @@ import java.net.InetSocketAddress;
 import java.util.function.UnaryOperator;
 
 /** An admin server on 127.0.0.1, a free port, over a {@link FakeBackend}; {@link #close()} stops it. */
-final class AdminFixture implements AutoCloseable {
-    static final String VERSION = "0.1.0-test";
+public final class AdminFixture implements AutoCloseable {
+    public static final String VERSION = "0.1.0-test";
 
-    final FakeBackend backend = new FakeBackend();
+    public final FakeBackend backend = new FakeBackend();
     final AdminServer server;
 
-    AdminFixture() throws IOException {
+    public AdminFixture() throws IOException {
         this(s -> s);
     }
 
-    AdminFixture(UnaryOperator<AdminSettings> tune) throws IOException {
+    public AdminFixture(UnaryOperator<AdminSettings> tune) throws IOException {
         server = AdminServer.start(tune.apply(AdminSettings.of("127.0.0.1", 0, VERSION)), backend);
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return server.address();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + address().getPort();
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * Go would print, with port 0 replaced by the next number from 20000, and two enabled proxies on one
  * address conflict as a bind would. {@link #trap} lets a test make the next call fail or hang.
  */
-final class FakeBackend implements ToxiproxyBackend {
+public final class FakeBackend implements ToxiproxyBackend {
     /** A proxy; {@code listen} is the bound address once started, as Toxiproxy stores it. */
     private static final class Proxy {
         final String name;
@@ -43,7 +43,7 @@ final class FakeBackend implements ToxiproxyBackend {
     private final Map<String, Proxy> proxies = new LinkedHashMap<>();
     private int nextPort = 20000;
     /** Runs at the start of every call; a test sets it to throw or block. */
-    volatile Runnable trap = () -> {};
+    public volatile Runnable trap = () -> {};
 
     @Override
     public synchronized List<ProxyView> proxies() {
