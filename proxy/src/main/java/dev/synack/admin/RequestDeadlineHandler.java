@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class RequestDeadlineHandler extends ChannelDuplexHandler {
     private final Duration timeout;
     private ScheduledFuture<?> deadline;
-    private boolean answering;
+    /** Requests received whole and not yet answered (more than one when a client pipelines). */
+    private int unanswered;
 
     RequestDeadlineHandler(Duration timeout) {
         this.timeout = timeout;
@@ -27,21 +28,21 @@ final class RequestDeadlineHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof ByteBuf buf && buf.isReadable() && deadline == null && !answering) {
+        if (msg instanceof ByteBuf buf && buf.isReadable() && deadline == null && unanswered == 0) {
             deadline = ctx.executor().schedule(() -> expire(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
         super.channelRead(ctx, msg);
     }
 
-    /** A whole request has arrived: its deadline is met, and no other runs until its response is written. */
+    /** A whole request has arrived: its deadline is met, and none starts until every response is written. */
     void requestArrived() {
         cancel();
-        answering = true;
+        unanswered++;
     }
 
-    /** The response is written: the next bytes start the next request's deadline. */
+    /** A response is written: once none is owed, the next bytes start the next request's deadline. */
     void responseWritten() {
-        answering = false;
+        unanswered--;
     }
 
     private void expire(ChannelHandlerContext ctx) {
@@ -54,7 +55,7 @@ final class RequestDeadlineHandler extends ChannelDuplexHandler {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent && deadline == null && !answering) {
+        if (evt instanceof IdleStateEvent && deadline == null && unanswered == 0) {
             ctx.close();
             return;
         }
