@@ -42,8 +42,10 @@ public final class Main implements Callable<Integer> {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler());
         cli.setParameterExceptionHandler(Main::badArguments);
+        // -host must never read as -h -o -s -t: toxiproxy-server's flags are single-dash words.
+        cli.setPosixClusteredShortOptionsAllowed(false);
         try {
-            return cli.execute(args);
+            return cli.execute(ToxiproxyMode.withRun(args));
         } finally {
             out.flush();
             err.flush();

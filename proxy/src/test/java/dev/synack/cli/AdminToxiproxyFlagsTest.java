@@ -69,6 +69,23 @@ class AdminToxiproxyFlagsTest {
     }
 
     @Test
+    void runTakesTheFlagsAndSynackAloneMeansRun() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.io.PrintWriter o = new java.io.PrintWriter(out, true);
+        java.io.PrintWriter e = new java.io.PrintWriter(err, true);
+        assertThat(Main.execute(o, e, "-host=0.0.0.0", "-port", "http")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).startsWith("invalid value \"http\" for flag -port: expected a port from 0 to 65535\n")
+                .contains("Usage: synack run");
+        assertThat(Main.execute(o, e, "run", "-host=0.0.0.0")).as("-host is not -h: no help, no exit 0").isEqualTo(Main.USAGE);
+        assertThat(out.toString()).isEmpty();
+        assertThat(ToxiproxyMode.withRun(new String[] {"-config=/tmp/x.json"})).containsExactly("run", "-config=/tmp/x.json");
+        assertThat(ToxiproxyMode.withRun(new String[] {"list"})).containsExactly("list");
+        assertThat(ToxiproxyMode.withRun(new String[] {"--help"})).containsExactly("--help");
+        assertThat(ToxiproxyMode.withRun(new String[] {"-version"})).containsExactly("--version");
+    }
+
+    @Test
     void recognisesItsFlagsAmongOtherArguments() {
         assertThat(List.of("-host=0.0.0.0", "--port", "-config=x", "-seed", "-proxy-metrics", "--runtime-metrics=false", "-insecure"))
                 .allMatch(ToxiproxyFlagParser::isFlag);
