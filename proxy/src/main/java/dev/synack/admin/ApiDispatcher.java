@@ -61,7 +61,7 @@ final class ApiDispatcher {
         } catch (RuntimeException e) {
             log.warn("{} {} failed: {}", r.method(), r.path(), e.toString(), e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return Replies.error(new ApiException(ApiError.INTERNAL, ApiError.INTERNAL.text() + ": " + message));
+            return Replies.error(ApiError.INTERNAL.exception(message));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.synack.admin.model.ApiError;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -37,6 +38,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Duration handlerTimeout;
     private final Queue<Pending> waiting = new ArrayDeque<>();
     private boolean busy;
+    /** The client has sent its FIN: answer what it asked, then close (Go answers a half-closed client too). */
+    private boolean inputShut;
 
     ApiHandler(ApiDispatcher dispatcher, Executor worker, Duration handlerTimeout) {
         this.dispatcher = dispatcher;
@@ -126,12 +129,28 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             busy = false;
             deadline(ctx).responseWritten();
+            if (inputShut && waiting.isEmpty()) {
+                ctx.close();
+                return;
+            }
             next(ctx);
         });
     }
 
     private static RequestDeadlineHandler deadline(ChannelHandlerContext ctx) {
         return ctx.pipeline().get(RequestDeadlineHandler.class);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            inputShut = true;
+            if (!busy && waiting.isEmpty()) {
+                ctx.close();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override

@@ -231,6 +231,25 @@ class AdminAbuseTest {
     }
 
     @Test
+    void aClientThatHalfClosesAfterItsRequestStillGetsTheResponse() throws IOException {
+        try (Socket s = RawHttp.connect(admin.address())) {
+            RawHttp.write(s, RawHttp.request("GET", "/proxies/redis", null, false));
+            s.shutdownOutput();
+            RawHttp.Response r = RawHttp.read(s.getInputStream());
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).startsWith("{\"name\":\"redis\"");
+            assertThat(s.getInputStream().read()).as("closed after the response").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void testcontainersStyleNamesWithAColonWork() throws IOException {
+        assertThat(admin.call("POST", "/proxies", "{\"name\":\"redis:6379\",\"listen\":\"0.0.0.0:8666\",\"upstream\":\"redis:6379\"}")
+                .status()).isEqualTo(201);
+        assertThat(admin.call("GET", "/proxies/redis:6379", null).body()).startsWith("{\"name\":\"redis:6379\",\"listen\":\"[::]:8666\"");
+    }
+
+    @Test
     void somethingThatIsNotHttpIs400AndClosed() throws IOException {
         try (Socket s = RawHttp.connect(admin.address())) {
             RawHttp.write(s, "\u0016\u0003\u0001 hello\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
