@@ -3,11 +3,16 @@ package dev.synack.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.synack.admin.AdminAccess.Decision;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may use the admin API: loopback by default, a token required wherever one is set, and a bind other
@@ -54,10 +59,22 @@ class AdminAccessTest {
     }
 
     @Test
-    void insecureOnTheWildcardServesAndIsReachedOverLoopback() throws IOException {
+    void insecureOnTheWildcardServesIsReachedOverLoopbackAndIsWarnedAbout() throws IOException {
+        Logger logger = (Logger) LoggerFactory.getLogger(AdminServer.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
         try (AdminServer server = AdminServer.start(AdminSettings.of("0.0.0.0", 0, "v").withInsecure(true), new FakeBackend())) {
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.address().getPort());
             assertThat(RawHttp.send(loopback, "GET", "/proxies", null).status()).isEqualTo(200);
+            assertThat(logged.list).anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                assertThat(e.getFormattedMessage()).isEqualTo("admin API on [::]:" + server.address().getPort()
+                        + " without a token (admin.insecure: true): anyone who can reach this address can create proxies "
+                        + "and inject faults; use it only on a trusted test network");
+            });
+        } finally {
+            logger.detachAppender(logged);
         }
     }
 
