@@ -1,5 +1,6 @@
 package dev.synack.admin;
 
+import dev.synack.config.AdminSpec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -37,6 +38,18 @@ public record AdminSettings(String host, int port, String token, boolean insecur
     public static AdminSettings of(String host, int port, String version) {
         return new AdminSettings(host, port, null, false, MAX_BODY_BYTES, REQUEST_TIMEOUT, HANDLER_TIMEOUT,
                 IDLE_TIMEOUT, version, null);
+    }
+
+    /**
+     * The settings of a config's {@code admin} block, with the default bounds and no metrics.
+     *
+     * @throws IllegalArgumentException when the block says {@code listen: off}: there is nothing to serve
+     */
+    public static AdminSettings from(AdminSpec spec, String version) {
+        if (!spec.enabled()) {
+            throw new IllegalArgumentException("admin.listen is off: no admin API to start");
+        }
+        return of(spec.listen().host(), spec.listen().port(), version).withToken(spec.token()).withInsecure(spec.insecure());
     }
 
     public AdminSettings withToken(String t) {

@@ -8,9 +8,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.synack.admin.AdminAccess.Decision;
+import dev.synack.config.AdminSpec;
+import dev.synack.config.HostPort;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,15 @@ class AdminAccessTest {
             assertThat(AdminAccess.decide(a, TOKEN, false)).as(other).isEqualTo(Decision.TOKEN);
         }
         assertThat(AdminAccess.decide(InetAddress.getLoopbackAddress(), TOKEN, true)).isEqualTo(Decision.TOKEN);
+    }
+
+    @Test
+    void settingsComeFromTheConfigsAdminBlock() {
+        AdminSettings s = AdminSettings.from(new AdminSpec(new HostPort("0.0.0.0", 8474), TOKEN, true), "1.2.3");
+        assertThat(List.of(s.host(), s.port(), s.token(), s.insecure(), s.version())).containsExactly("0.0.0.0", 8474, TOKEN, true, "1.2.3");
+        assertThat(s.maxBodyBytes()).isEqualTo(1 << 20);
+        assertThat(AdminSettings.from(AdminSpec.DEFAULT, "v").token()).isNull();
+        assertThatThrownBy(() -> AdminSettings.from(new AdminSpec(null), "v")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
