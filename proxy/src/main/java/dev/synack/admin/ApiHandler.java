@@ -2,6 +2,7 @@ package dev.synack.admin;
 
 import dev.synack.admin.model.ApiError;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -122,7 +123,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void write(ChannelHandlerContext ctx, Pending p, ApiResponse r) {
         boolean close = !p.keepAlive() || !ctx.channel().isActive();
-        ctx.writeAndFlush(NettyResponses.of(r, p.version(), close)).addListener(f -> {
+        ChannelFuture written = ctx.writeAndFlush(NettyResponses.of(r, p.version(), close));
+        if (p.rejected() != null) {
+            // The decoder gave up mid-request: the client may still be sending.
+            LingeringClose.after(written);
+            return;
+        }
+        written.addListener(f -> {
             if (close || !f.isSuccess()) {
                 ctx.close();
                 return;

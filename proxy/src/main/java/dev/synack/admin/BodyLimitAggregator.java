@@ -1,7 +1,6 @@
 package dev.synack.admin;
 
 import dev.synack.admin.model.ApiError;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -12,8 +11,8 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Aggregates a request and its body, refusing a body over the limit with the API's JSON 413 (Netty's
- * own is empty) and closing the connection: whether announced by {@code Content-Length}, answered to
- * {@code Expect: 100-continue}, or found while a chunked body streams in.
+ * own is empty) and closing the connection ({@link LingeringClose}): whether announced by
+ * {@code Content-Length}, answered to {@code Expect: 100-continue}, or found while a chunked body streams in.
  */
 final class BodyLimitAggregator extends HttpObjectAggregator {
     BodyLimitAggregator(int maxBodyBytes) {
@@ -32,6 +31,6 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ctx.writeAndFlush(NettyResponses.closing(ApiError.BODY_TOO_LARGE)).addListener(ChannelFutureListener.CLOSE);
+        LingeringClose.after(ctx.writeAndFlush(NettyResponses.closing(ApiError.BODY_TOO_LARGE)));
     }
 }

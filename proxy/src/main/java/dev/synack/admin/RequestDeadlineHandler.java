@@ -3,7 +3,6 @@ package dev.synack.admin;
 import dev.synack.admin.model.ApiError;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Duration;
@@ -49,7 +48,7 @@ final class RequestDeadlineHandler extends ChannelDuplexHandler {
         deadline = null;
         if (ctx.channel().isActive()) {
             // Written from the tail so that the HTTP encoder, which sits after this handler, encodes it.
-            ctx.channel().writeAndFlush(NettyResponses.closing(ApiError.REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.after(ctx.channel().writeAndFlush(NettyResponses.closing(ApiError.REQUEST_TIMEOUT)));
         }
     }
 
