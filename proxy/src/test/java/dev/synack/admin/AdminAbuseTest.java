@@ -22,8 +22,7 @@ class AdminAbuseTest {
 
     @BeforeEach
     void start() throws IOException {
-        admin = new AdminFixture(s -> s.withLimits(AdminSettings.MAX_BODY_BYTES, Duration.ofMillis(500), Duration.ofMillis(500),
-                AdminSettings.IDLE_TIMEOUT));
+        admin = new AdminFixture();
         admin.call("POST", "/proxies", "{\"name\":\"redis\",\"listen\":\"localhost:26379\",\"upstream\":\"localhost:6379\"}");
     }
 
@@ -109,8 +108,16 @@ class AdminAbuseTest {
         assertThat(r.body()).isEqualTo("{\"proxies\":null}");
     }
 
+    /** A fixture whose request or handler timeout is short, so that a test can reach it without waiting long. */
+    private static AdminFixture withTimeouts(Duration request, Duration handler) throws IOException {
+        return new AdminFixture(s -> s.withLimits(AdminSettings.MAX_BODY_BYTES, request, handler, AdminSettings.IDLE_TIMEOUT));
+    }
+
     @Test
     void aBodyThatDoesNotArriveInTimeIs408AndTheConnectionCloses() throws IOException {
+        admin.close();
+        admin = withTimeouts(Duration.ofMillis(300), AdminSettings.HANDLER_TIMEOUT);
+        admin.call("POST", "/proxies", "{\"name\":\"redis\",\"listen\":\"localhost:26379\",\"upstream\":\"localhost:6379\"}");
         try (Socket s = RawHttp.connect(admin.address())) {
             RawHttp.write(s, "POST /proxies HTTP/1.1\r\nHost: t\r\nContent-Length: 60\r\n\r\n{\"name\":".getBytes(StandardCharsets.US_ASCII));
             RawHttp.Response r = RawHttp.read(s.getInputStream());
@@ -192,6 +199,8 @@ class AdminAbuseTest {
 
     @Test
     void aBackendThatHangsIsAnswered503() throws IOException {
+        admin.close();
+        admin = withTimeouts(AdminSettings.REQUEST_TIMEOUT, Duration.ofMillis(300));
         CountDownLatch release = new CountDownLatch(1);
         admin.backend.trap = () -> {
             try {
