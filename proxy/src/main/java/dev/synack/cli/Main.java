@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "A TCP proxy that tunes kernel sockets, relays half-closes and resets faithfully, "
                 + "and tells how each connection ended.",
-        subcommands = {RunCommand.class, DemoCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, DoctorCommand.class,
+                ListCommand.class, InspectCommand.class, CreateCommand.class, ToggleCommand.class, DeleteCommand.class,
+                ToxicCommand.class, ResetCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Everything went as asked. */
     public static final int OK = 0;
@@ -39,16 +41,30 @@ public final class Main implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new FailureHandler());
+        cli.setParameterExceptionHandler(Main::badArguments);
+        // -host must never read as -h -o -s -t: toxiproxy-server's flags are single-dash words.
+        cli.setPosixClusteredShortOptionsAllowed(false);
         try {
-            return cli.execute(args);
+            return cli.execute(ToxiproxyMode.withRun(args));
         } finally {
             out.flush();
             err.flush();
         }
     }
 
+    /** A user mistake in the arguments: the message, picocli's suggestions if it has any, and always the usage. */
+    private static int badArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        cli.usage(err);
+        return USAGE;
+    }
+
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: one of run, demo, doctor");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: one of run, demo, doctor, "
+                + "list, inspect, create, toggle, delete, toxic, reset");
     }
 }

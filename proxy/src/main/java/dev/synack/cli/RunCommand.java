@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code synack run}: loads the config, starts every proxy, logs what it bound and with which effective
@@ -24,8 +29,25 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
+    // --- toxiproxy-server's flags (-host=0.0.0.0 -port=8474 -config=FILE -seed=N ...), see ToxiproxyMode.
+    @Unmatched
+    private List<String> toxiproxyArgs = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The toxiproxy-server flags given, or null; they are read here and served once run starts the admin API. */
+    ToxiproxyFlags toxiproxyFlags() {
+        return ToxiproxyMode.read(spec.commandLine(), toxiproxyArgs);
+    }
+    // --- end of toxiproxy-server's flags
+
     @Override
     public Integer call() throws Exception {
+        if (toxiproxyFlags() != null) {
+            throw new ParameterException(spec.commandLine(), "toxiproxy-server's flags are read, but this build of "
+                    + "synack run does not start the admin API yet; use a config file (-c FILE)");
+        }
         SynackConfig cfg = config.load();
         ShutdownSignal signal = ShutdownSignal.install();
         // Synack.start logs the transport with the reason for it and each listener with its effective options.

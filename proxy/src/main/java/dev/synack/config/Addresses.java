@@ -46,6 +46,18 @@ final class Addresses {
         return PORT.matcher(port).matches() ? new HostPort(host, Integer.parseInt(port)) : null;
     }
 
+    /**
+     * Whether a host is loopback without asking DNS: {@code localhost}, any 127/8 literal, or {@code ::1}.
+     * Any other name counts as not loopback, since only a lookup could tell.
+     */
+    static boolean loopback(String host) {
+        String literal = canonical(host.toLowerCase(Locale.ROOT));
+        if (literal == null) {
+            return host.equalsIgnoreCase("localhost");
+        }
+        return literal.startsWith("127.") || literal.equals("0:0:0:0:0:0:0:1");
+    }
+
     /** A key equal for equal addresses: literals in canonical form, names in lower case. */
     static String normalized(HostPort hp) {
         String host = hp.host().toLowerCase(Locale.ROOT);

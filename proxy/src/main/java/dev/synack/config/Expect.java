@@ -28,6 +28,10 @@ final class Expect {
     static final String CONNECT_TIMEOUT = "a duration > 0, like 2s";
     static final String USER_TIMEOUT = "a duration from 0s to 596h";
     static final String APART_FROM_DEFAULT_ADMIN = "an address the admin API does not use; admin.listen defaults to it";
+    static final String ADMIN_LISTEN = "host:port, like 127.0.0.1:8474, or off";
+    static final String ADMIN_TOKEN = "a token of 16 to 256 printable ASCII characters without spaces";
+    static final String ADMIN_EXPOSED = "a loopback address like 127.0.0.1:8474; another address needs admin.token, "
+            + "or admin.insecure: true on a trusted network";
     static final String SYNTAX_YAML = "valid YAML";
     static final String SYNTAX_JSON = "valid JSON";
     static final String READABLE = "a readable YAML or JSON file";

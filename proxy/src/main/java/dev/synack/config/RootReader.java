@@ -12,7 +12,7 @@ import java.util.Map;
 final class RootReader {
     static final List<String> KEYS = List.of("admin", "transport", "shutdown", "seed", "metrics", "proxies");
     static final List<String> METRICS_KEYS = List.of("enabled", "toxiproxy");
-    static final List<String> ADMIN_KEYS = List.of("listen");
+    static final List<String> ADMIN_KEYS = List.of("listen", "token", "insecure");
     static final List<String> SHUTDOWN_KEYS = List.of("drain");
 
     private RootReader() {}
@@ -34,7 +34,7 @@ final class RootReader {
         if (!n.mapping(ADMIN_KEYS, Expect.mappingOf(ADMIN_KEYS))) {
             return AdminSpec.DEFAULT;
         }
-        return new AdminSpec(Values.or(Values.hostPort(n.get("listen"), 0), AdminSpec.DEFAULT.listen()));
+        return AdminReader.read(n);
     }
 
     private static MetricsSpec metrics(Node n) {
@@ -85,7 +85,8 @@ final class RootReader {
 
     /** The admin API cannot share an address with a proxy: one of the two binds would fail. */
     private static void apartFromAdmin(Node adminListen, AdminSpec admin, Map<String, Node> listens) {
-        Node proxyListen = admin.listen().port() == 0 ? null : listens.get(Addresses.normalized(admin.listen()));
+        Node proxyListen = admin.listen() == null || admin.listen().port() == 0 ? null
+                : listens.get(Addresses.normalized(admin.listen()));
         if (proxyListen == null) {
             return;
         }
