@@ -9,6 +9,7 @@ import java.util.List;
  * @param onPeerReset what the other leg gets when one leg reads an RST
  * @param downstream options of the listener and the accepted (client-facing) sockets
  * @param upstreamSocket options of the sockets synack opens to the service
+ * @param faults the faults every new connection starts with, in the order they apply to its bytes
  */
 public record ProxySpec(
         String name,
@@ -20,8 +21,10 @@ public record ProxySpec(
         LimitsSpec limits,
         BufferSpec buffers,
         SocketSpec downstream,
-        SocketSpec upstreamSocket) {
+        SocketSpec upstreamSocket,
+        List<FaultSpec> faults) {
     public ProxySpec {
         upstreams = List.copyOf(upstreams);
+        faults = List.copyOf(faults);
     }
 }

@@ -23,7 +23,7 @@ class ConfigDefaultsTest {
         assertThat(c.shutdown()).isEqualTo(ShutdownSpec.DEFAULT);
         assertThat(c.proxies()).containsExactly(new ProxySpec("web", new HostPort("127.0.0.1", 18080),
                 List.of(new HostPort("127.0.0.1", 8080)), ConnectSpec.DEFAULT, CloseAction.RESET, CloseAction.RESET,
-                LimitsSpec.DEFAULT, BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT));
+                LimitsSpec.DEFAULT, BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT, List.of()));
     }
 
     @Test
