@@ -1,0 +1,34 @@
+package dev.synack.fault;
+
+import dev.synack.config.KeySuggestion;
+import dev.synack.fault.builtin.LatencyHandler;
+import dev.synack.fault.builtin.NoopHandler;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one table of fault types: config checks, the admin API (toxic types, attributes and their JSON)
+ * and {@code synack doctor} all read it. Adding a fault is a class, a test class and a line here; nothing
+ * is found by scanning or registered by a static initialiser.
+ */
+public final class FaultRegistry {
+    /** Every fault type, Toxiproxy's first with their names, then synack's. */
+    public static final List<FaultType<?>> TYPES = List.of(
+            FaultType.outbound("noop", "passes everything through", NoopHandler.Attributes.TABLE),
+            FaultType.outbound("latency", "delays each chunk by latency ± jitter ms", LatencyHandler.Attributes.TABLE));
+
+    private FaultRegistry() {}
+
+    public static Optional<FaultType<?>> find(String name) {
+        return TYPES.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return TYPES.stream().map(FaultType::name).toList();
+    }
+
+    /** The expected text of an unknown type: the nearest name when one is close, else every name. */
+    static String expectedType(String unknown) {
+        return KeySuggestion.expected(unknown == null ? "" : unknown, names());
+    }
+}
