@@ -1,8 +1,15 @@
 package dev.synack.fault;
 
 import dev.synack.config.KeySuggestion;
+import dev.synack.fault.builtin.BandwidthHandler;
+import dev.synack.fault.builtin.HoldFinHandler;
 import dev.synack.fault.builtin.LatencyHandler;
+import dev.synack.fault.builtin.LimitDataHandler;
 import dev.synack.fault.builtin.NoopHandler;
+import dev.synack.fault.builtin.ResetPeerHandler;
+import dev.synack.fault.builtin.SlicerHandler;
+import dev.synack.fault.builtin.SlowCloseHandler;
+import dev.synack.fault.builtin.TimeoutHandler;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +22,14 @@ public final class FaultRegistry {
     /** Every fault type, Toxiproxy's first with their names, then synack's. */
     public static final List<FaultType<?>> TYPES = List.of(
             FaultType.outbound("noop", "passes everything through", NoopHandler.Attributes.TABLE),
-            FaultType.outbound("latency", "delays each chunk by latency ± jitter ms", LatencyHandler.Attributes.TABLE));
+            FaultType.outbound("latency", "delays each chunk by latency ± jitter ms", LatencyHandler.Attributes.TABLE),
+            FaultType.outbound("bandwidth", "passes at most rate KB/s; 0 stalls", BandwidthHandler.Attributes.TABLE),
+            FaultType.outbound("slow_close", "delays the FIN by delay ms", SlowCloseHandler.Attributes.TABLE),
+            FaultType.outbound("timeout", "drops data, ends the connection timeout ms after the last chunk", TimeoutHandler.Attributes.TABLE),
+            FaultType.outbound("reset_peer", "resets the connection timeout ms after data arrives", ResetPeerHandler.Attributes.TABLE),
+            FaultType.outbound("slicer", "cuts chunks into pieces of about average_size bytes, delay µs apart", SlicerHandler.Attributes.TABLE),
+            FaultType.outbound("limit_data", "passes at most bytes bytes, then ends the connection", LimitDataHandler.Attributes.TABLE),
+            FaultType.outbound("hold_fin", "holds the FIN for delay ms; bytes pass", HoldFinHandler.Attributes.TABLE));
 
     private FaultRegistry() {}
 
