@@ -1,15 +1,24 @@
 package dev.synack.fault;
 
 import dev.synack.config.KeySuggestion;
+import dev.synack.fault.builtin.AcceptPause;
 import dev.synack.fault.builtin.BandwidthHandler;
+import dev.synack.fault.builtin.BlackholeHandler;
+import dev.synack.fault.builtin.ConnectDelay;
+import dev.synack.fault.builtin.DropFinHandler;
+import dev.synack.fault.builtin.HangAfterHandler;
 import dev.synack.fault.builtin.HoldFinHandler;
 import dev.synack.fault.builtin.LatencyHandler;
 import dev.synack.fault.builtin.LimitDataHandler;
 import dev.synack.fault.builtin.NoopHandler;
+import dev.synack.fault.builtin.Refuse;
 import dev.synack.fault.builtin.ResetPeerHandler;
+import dev.synack.fault.builtin.RstOnFinHandler;
+import dev.synack.fault.builtin.SilentDropHandler;
 import dev.synack.fault.builtin.SlicerHandler;
 import dev.synack.fault.builtin.SlowCloseHandler;
 import dev.synack.fault.builtin.TimeoutHandler;
+import dev.synack.fault.builtin.ZeroWindowHandler;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +38,16 @@ public final class FaultRegistry {
             FaultType.outbound("reset_peer", "resets the connection timeout ms after data arrives", ResetPeerHandler.Attributes.TABLE),
             FaultType.outbound("slicer", "cuts chunks into pieces of about average_size bytes, delay µs apart", SlicerHandler.Attributes.TABLE),
             FaultType.outbound("limit_data", "passes at most bytes bytes, then ends the connection", LimitDataHandler.Attributes.TABLE),
-            FaultType.outbound("hold_fin", "holds the FIN for delay ms; bytes pass", HoldFinHandler.Attributes.TABLE));
+            FaultType.outbound("hold_fin", "holds the FIN for delay ms; bytes pass", HoldFinHandler.Attributes.TABLE),
+            FaultType.outbound("drop_fin", "never passes the FIN; bytes pass", DropFinHandler.Attributes.TABLE),
+            FaultType.outbound("rst_on_fin", "resets the connection where the FIN would leave", RstOnFinHandler.Attributes.TABLE),
+            FaultType.outbound("hang_after", "after bytes or after ms, stops the direction without closing", HangAfterHandler.Attributes.TABLE),
+            FaultType.outbound("zero_window", "stops reading the source, whose peer sees a zero window", ZeroWindowHandler.Attributes.TABLE),
+            FaultType.outbound("silent_drop", "closes the socket sending neither FIN nor RST (TCP_REPAIR)", SilentDropHandler.Attributes.TABLE),
+            FaultType.outbound("blackhole", "drops the connection's packets in the kernel (nftables)", BlackholeHandler.Attributes.TABLE),
+            FaultType.connection("connect_delay", "connects to the service delay ms after accepting", ConnectDelay.Attributes.TABLE),
+            FaultType.connection("refuse", "resets every new client at accept", Refuse.Attributes.TABLE),
+            FaultType.connection("accept_pause", "accepts nothing while present", AcceptPause.Attributes.TABLE));
 
     private FaultRegistry() {}
 
