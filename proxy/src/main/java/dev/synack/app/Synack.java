@@ -4,6 +4,7 @@ import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
+import dev.synack.fault.FaultConfigCheck;
 import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.CloseReason;
@@ -45,9 +46,10 @@ public final class Synack implements AutoCloseable {
     }
 
     /**
-     * Checks the config against the chosen transport, then binds every proxy. On a config error nothing
-     * is bound. Blocks until every listener is bound; a listener that cannot bind (address in use) is
-     * reported as an error of its {@code listen} field and nothing stays bound.
+     * Checks the config's faults against the fault registry and the config against the chosen transport
+     * (socket options; faults that need a native transport or privileges), then binds every proxy. On a
+     * config error nothing is bound. Blocks until every listener is bound; a listener that cannot bind
+     * (address in use) is reported as an error of its {@code listen} field and nothing stays bound.
      */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers) throws ConfigException {
         return start(config, observers, HostResolver.system());
@@ -56,14 +58,18 @@ public final class Synack implements AutoCloseable {
     /** As {@link #start(SynackConfig, List)}, with upstream host names resolved by {@code resolver}. */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers, HostResolver resolver)
             throws ConfigException {
+        // Fault types and attributes first, so a config with a transport this machine lacks reports them too.
+        List<ConfigError> errors = new ArrayList<>(FaultConfigCheck.check(config));
         TransportChoice choice;
         try {
             choice = TransportChoice.choose(config.transport());
         } catch (IllegalStateException e) {
-            throw new ConfigException(List.of(new ConfigError("transport", '"' + config.transport().configName() + '"',
-                    "a transport available here (" + e.getMessage() + ")")));
+            errors.add(new ConfigError("transport", '"' + config.transport().configName() + '"',
+                    "a transport available here (" + e.getMessage() + ")"));
+            throw new ConfigException(errors);
         }
-        List<ConfigError> errors = SocketOptionTable.check(config, choice.transport());
+        errors.addAll(SocketOptionTable.check(config, choice.transport()));
+        errors.addAll(FaultConfigCheck.unavailable(config, choice.transport().isNative()));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
