@@ -17,11 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * synack's own nftables table, whose sets hold the connections to black-hole: every packet of a listed
- * 4-tuple, either way, is dropped in the input and output hooks, so both kernels retransmit into the
- * void. The first use in a process recreates the table (a crash leaves rules behind; they go then), each
- * connection adds and removes its own set elements, and {@link #removeTable()} drops everything at
- * shutdown. nft runs on one thread of its own, never on an event loop.
+ * synack's own nftables table, whose sets hold the connections to black-hole: what synack's socket
+ * sends is dropped in the output hook, what its peer sends to it in the input hook, so both kernels
+ * retransmit into the void. The peer's packets are dropped on arrival, not as they leave (even when the
+ * peer is on this host): its kernel then sees its transmissions succeed and counts retransmissions, as
+ * with a real loss on the path. The first use in a process recreates the table (a crash leaves rules
+ * behind; they go then), each connection adds and removes its own set elements, and
+ * {@link #removeTable()} drops everything at shutdown. nft runs on one thread of its own, never on an
+ * event loop.
  */
 public final class NftBlackhole {
     private static final NftBlackhole SHARED = new NftBlackhole("synack");
@@ -57,14 +60,14 @@ public final class NftBlackhole {
         return NetAdmin.held() ? Optional.empty() : Optional.of("blackhole needs CAP_NET_ADMIN for nftables (run synack as root)");
     }
 
-    /** Drops every packet between {@code a} and {@code b} from now on, both ways. */
-    public CompletableFuture<Void> drop(InetSocketAddress a, InetSocketAddress b) {
-        return run(() -> "add element inet " + table + " " + elements(a, b));
+    /** Drops every packet between synack's socket at {@code local} and its peer at {@code remote}, both ways. */
+    public CompletableFuture<Void> drop(InetSocketAddress local, InetSocketAddress remote) {
+        return run(() -> elements("add", local, remote));
     }
 
-    /** Lets the packets between {@code a} and {@code b} through again. */
-    public CompletableFuture<Void> restore(InetSocketAddress a, InetSocketAddress b) {
-        return run(() -> "delete element inet " + table + " " + elements(a, b));
+    /** Lets the packets between {@code local} and {@code remote} through again. */
+    public CompletableFuture<Void> restore(InetSocketAddress local, InetSocketAddress remote) {
+        return run(() -> elements("delete", local, remote));
     }
 
     /** Deletes the table and every rule in it (at shutdown). */
@@ -85,31 +88,33 @@ public final class NftBlackhole {
                 nft(recreate());
                 created = true;
             }
-            nft(command.get() + "\n");
+            nft(command.get());
         }, worker);
     }
 
     private String recreate() {
-        String match4 = "ip saddr . tcp sport . ip daddr . tcp dport @v4 drop";
-        String match6 = "ip6 saddr . tcp sport . ip6 daddr . tcp dport @v6 drop";
-        String chain = "type filter hook %s priority -300; policy accept; " + match4 + "; " + match6 + ";";
+        String chain = "type filter hook %s priority -300; policy accept; "
+                + "ip saddr . tcp sport . ip daddr . tcp dport @%s4 drop; ip6 saddr . tcp sport . ip6 daddr . tcp dport @%s6 drop;";
         return "add table inet " + table + "\ndelete table inet " + table + "\n"
                 + "table inet " + table + " {\n"
-                + "  set v4 { type ipv4_addr . inet_service . ipv4_addr . inet_service; }\n"
-                + "  set v6 { type ipv6_addr . inet_service . ipv6_addr . inet_service; }\n"
-                + "  chain input { " + chain.formatted("input") + " }\n"
-                + "  chain output { " + chain.formatted("output") + " }\n"
+                + "  set out4 { type ipv4_addr . inet_service . ipv4_addr . inet_service; }\n"
+                + "  set out6 { type ipv6_addr . inet_service . ipv6_addr . inet_service; }\n"
+                + "  set in4 { type ipv4_addr . inet_service . ipv4_addr . inet_service; }\n"
+                + "  set in6 { type ipv6_addr . inet_service . ipv6_addr . inet_service; }\n"
+                + "  chain output { " + chain.formatted("output", "out", "out") + " }\n"
+                + "  chain input { " + chain.formatted("input", "in", "in") + " }\n"
                 + "}\n";
     }
 
-    /** The set and its two elements ({@code a → b} and {@code b → a}). */
-    static String elements(InetSocketAddress a, InetSocketAddress b) {
-        InetAddress x = plain(a.getAddress());
-        InetAddress y = plain(b.getAddress());
-        String set = x instanceof Inet4Address ? "v4" : "v6";
-        String ab = x.getHostAddress() + " . " + a.getPort() + " . " + y.getHostAddress() + " . " + b.getPort();
-        String ba = y.getHostAddress() + " . " + b.getPort() + " . " + x.getHostAddress() + " . " + a.getPort();
-        return set + " { " + ab + ", " + ba + " }";
+    /** The nft commands that add or delete the elements of one connection: local → remote out, remote → local in. */
+    String elements(String verb, InetSocketAddress local, InetSocketAddress remote) {
+        InetAddress l = plain(local.getAddress());
+        InetAddress r = plain(remote.getAddress());
+        String family = l instanceof Inet4Address ? "4" : "6";
+        String out = l.getHostAddress() + " . " + local.getPort() + " . " + r.getHostAddress() + " . " + remote.getPort();
+        String in = r.getHostAddress() + " . " + remote.getPort() + " . " + l.getHostAddress() + " . " + local.getPort();
+        return verb + " element inet " + table + " out" + family + " { " + out + " }\n"
+                + verb + " element inet " + table + " in" + family + " { " + in + " }\n";
     }
 
     /** An IPv4-mapped IPv6 address as the IPv4 address its packets carry. */
