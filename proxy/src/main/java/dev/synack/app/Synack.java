@@ -5,6 +5,7 @@ import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
 import dev.synack.fault.FaultConfigCheck;
+import dev.synack.fault.builtin.NftBlackhole;
 import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.CloseReason;
@@ -22,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +77,32 @@ public final class Synack implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+        removeLeftoverBlackholes(config);
         log.info("transport {} ({})", choice.transport().configName(), choice.reason());
         Synack synack = new Synack(config, choice);
         synack.bindAll(new Observers(withLog(observers)), resolver);
         return synack;
+    }
+
+    /**
+     * A crashed synack leaves its blackhole rules behind, and one could drop a new connection that reuses
+     * an old 4-tuple: a config with blackhole faults starts with synack's nftables table removed.
+     */
+    private static void removeLeftoverBlackholes(SynackConfig config) {
+        boolean blackholes = config.proxies().stream().flatMap(p -> p.faults().stream()).anyMatch(f -> "blackhole".equals(f.type()));
+        if (blackholes) {
+            awaitNft(NftBlackhole.shared().removeTable(), "removing the blackhole rules a previous run left");
+        }
+    }
+
+    private static void awaitNft(CompletableFuture<Void> f, String what) {
+        try {
+            f.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("{} failed: {}", what, e.getCause() != null ? e.getCause().getMessage() : e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<ConnectionObserver> withLog(List<ConnectionObserver> observers) {
@@ -167,6 +193,9 @@ public final class Synack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             proxies.values().forEach(p -> p.resetAll(CloseReason.SHUTDOWN));
+        }
+        if (NftBlackhole.shared().used()) {
+            awaitNft(NftBlackhole.shared().removeTable(), "removing the blackhole rules");
         }
         // Bounded: the io_uring incubator's loop can wait forever in its cleanup for a completion that
         // never comes; its threads are daemons, so giving up here cannot keep the JVM alive.

@@ -70,6 +70,10 @@ public final class FaultChain {
             add(fault);
             return;
         }
+        if (s.fault.type() != fault.type()) {
+            // A reloaded config may change a name's type: a different handler starts afresh.
+            uninstall(s);
+        }
         s.fault = fault;
         s.acts = draw(fault);
         if (pipeline == null) {

@@ -96,6 +96,18 @@ class FaultChainTest {
     }
 
     @Test
+    void anUpdateToAnotherTypeStartsAfreshAfterPassingWhatTheOldOneHeld() {
+        FaultBench b = new FaultBench().add(named("x", "bandwidth", 1, Map.of("rate", 0)));
+        b.write(new byte[70_000]);
+        assertThat(b.channel.isWritable()).isFalse();
+        b.chain.update(named("x", "noop", 1, Map.of()));
+        b.settle();
+        assertThat(b.bytes()).hasSize(70_000);
+        assertThat(b.channel.isWritable()).isTrue();
+        assertThat(b.channel.pipeline().get("synack.fault.x")).isInstanceOf(dev.synack.fault.builtin.NoopHandler.class);
+    }
+
+    @Test
     void eachHandlerHoldsTheChannelBackThroughItsOwnBit() {
         FaultBench b = new FaultBench()
                 .add(named("cut1", "bandwidth", 1, Map.of("rate", 0)))

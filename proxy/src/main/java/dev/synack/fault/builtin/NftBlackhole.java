@@ -33,6 +33,7 @@ public final class NftBlackhole {
     private final String table;
     private final ExecutorService worker;
     private boolean created;
+    private volatile boolean used;
 
     /** A table of this name; tests use their own, so they never touch a running synack's. */
     public NftBlackhole(String table) {
@@ -82,7 +83,13 @@ public final class NftBlackhole {
         return table;
     }
 
+    /** Whether this process has put a rule into the table (so shutdown has one to remove). */
+    public boolean used() {
+        return used;
+    }
+
     private CompletableFuture<Void> run(java.util.function.Supplier<String> command) {
+        used = true;
         return CompletableFuture.runAsync(() -> {
             if (!created) {
                 nft(recreate());
