@@ -1,13 +1,10 @@
 package dev.synack.fault;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
-import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -28,18 +25,15 @@ import java.util.concurrent.ScheduledFuture;
  */
 public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
     protected final FaultContext context;
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final HeldQueue held = new HeldQueue();
     private final FaultTrigger trigger = new FaultTrigger(this);
     private Fault fault;
     private int writabilityIndex;
     private FaultHandler predecessor;
     private ChannelHandlerContext ctx;
-    private long heldBytes;
     private boolean ended;
     private boolean retired;
     private boolean removed;
-    private boolean stalled;
-    private boolean unwritable;
 
     protected FaultHandler(FaultContext context) {
         this.context = context;
@@ -85,7 +79,7 @@ public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
      * The most bytes this fault holds before it makes the channel unwritable: the channel's high water
      * mark (the low mark, scaled alike, makes it writable again).
      */
-    protected long holdLimit(int highWaterMark) {
+    protected long holdLimit(long highWaterMark) {
         return highWaterMark;
     }
 
@@ -118,7 +112,7 @@ public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
         trigger.cancel();
         cancelTimers();
         if (!retired) {
-            stalled = false;
+            held.stall(false);
             onRemove(ctx);
             updateWritability();
         }
@@ -204,30 +198,26 @@ public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
     /** Queues a message, stamped with its arrival time. */
     protected final Held hold(Object msg, ChannelPromise promise) {
         Held h = new Held(msg, promise, now());
-        held.addLast(h);
-        heldBytes += h.bytes();
+        held.add(h);
         updateWritability();
         return h;
     }
 
     protected final Held peekHeld() {
-        return held.peekFirst();
+        return held.peek();
     }
 
     /** Removes the oldest held message, for the caller to pass on. */
     protected final Held pollHeld() {
-        Held h = held.pollFirst();
-        if (h != null) {
-            heldBytes -= h.bytes();
-            updateWritability();
-        }
+        Held h = held.poll();
+        updateWritability();
         return h;
     }
 
     /** The first {@code n} bytes of the oldest held message (which must be bytes), leaving the rest held. */
     protected final ByteBuf takeBytes(Held h, int n) {
         ByteBuf part = ((ByteBuf) h.msg).readRetainedSlice(n);
-        heldBytes -= n;
+        held.took(n);
         updateWritability();
         return part;
     }
@@ -263,7 +253,7 @@ public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
      * the other side, whose peer's window then fills.
      */
     protected final void stall(boolean on) {
-        stalled = on;
+        held.stall(on);
         updateWritability();
     }
 
@@ -285,48 +275,15 @@ public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
     }
 
     private void adopt(FaultHandler old) {
-        held.addAll(old.held);
-        heldBytes = old.heldBytes;
-        old.held.clear();
-        old.heldBytes = 0;
+        held.adopt(old.held);
         ended = old.ended;
-        unwritable = old.unwritable;
         old.retired = true;
         inherit(old);
     }
 
     private void updateWritability() {
-        if (ctx == null || writabilityIndex == 0 || retired) {
-            return;
-        }
-        ChannelConfig c = ctx.channel().config();
-        long high = holdLimit(c.getWriteBufferHighWaterMark());
-        long low = c.getWriteBufferLowWaterMark() * (high / Math.max(1, c.getWriteBufferHighWaterMark()));
-        boolean next = stalled || (unwritable ? heldBytes > 0 && heldBytes >= low : heldBytes > high);
-        if (next != unwritable) {
-            unwritable = next;
-            ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
-            if (out != null) {
-                out.setUserDefinedWritability(writabilityIndex, !next);
-            }
-        }
-    }
-
-    /** A held message with its arrival time; a fault may stamp when it is due. */
-    protected static final class Held {
-        public final Object msg;
-        public final ChannelPromise promise;
-        public final long arrivalNanos;
-        public long dueNanos;
-
-        Held(Object msg, ChannelPromise promise, long arrivalNanos) {
-            this.msg = msg;
-            this.promise = promise;
-            this.arrivalNanos = arrivalNanos;
-        }
-
-        public int bytes() {
-            return msg instanceof ByteBuf b ? b.readableBytes() : 0;
+        if (!retired) {
+            held.updateWritability(ctx, writabilityIndex, this::holdLimit);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.synack.fault.builtin;
 
 import dev.synack.fault.FaultContext;
 import dev.synack.fault.FaultHandler;
+import dev.synack.fault.Held;
 import dev.synack.fault.StreamEnd;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;

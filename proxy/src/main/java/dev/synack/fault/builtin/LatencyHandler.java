@@ -4,6 +4,7 @@ import dev.synack.fault.Attribute;
 import dev.synack.fault.AttributeTable;
 import dev.synack.fault.FaultContext;
 import dev.synack.fault.FaultHandler;
+import dev.synack.fault.Held;
 import dev.synack.fault.OutboundFault;
 import dev.synack.fault.StreamEnd;
 import io.netty.buffer.ByteBuf;
@@ -83,7 +84,7 @@ public final class LatencyHandler extends FaultHandler {
     }
 
     @Override
-    protected long holdLimit(int highWaterMark) {
+    protected long holdLimit(long highWaterMark) {
         return Math.max(highWaterMark, WINDOW);
     }
 

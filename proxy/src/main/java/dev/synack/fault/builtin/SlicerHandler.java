@@ -4,6 +4,7 @@ import dev.synack.fault.Attribute;
 import dev.synack.fault.AttributeTable;
 import dev.synack.fault.FaultContext;
 import dev.synack.fault.FaultHandler;
+import dev.synack.fault.Held;
 import dev.synack.fault.OutboundFault;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
