@@ -47,6 +47,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void configImportsNoFault() {
+        check(noClasses().that().resideInAPackage("dev.synack.config..")
+                .should().dependOnClassesThat().resideInAPackage("dev.synack.fault..")
+                .because("config holds fault entries as data; the fault registry checks them against its table"));
+    }
+
+    @Test
     void mirrorModelImportsNoNetty() {
         check(noClasses().that().resideInAPackage("dev.synack.mirror.model..")
                 .should().dependOnClassesThat().resideInAPackage(NETTY)

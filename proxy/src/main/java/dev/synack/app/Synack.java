@@ -4,6 +4,8 @@ import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
+import dev.synack.fault.FaultConfigCheck;
+import dev.synack.fault.builtin.NftBlackhole;
 import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionObserver;
@@ -24,7 +26,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +57,10 @@ public final class Synack implements AutoCloseable {
     }
 
     /**
-     * Checks the config against the chosen transport, then binds every proxy. On a config error nothing
-     * is bound. Blocks until every listener is bound; a listener that cannot bind (address in use) is
-     * reported as an error of its {@code listen} field and nothing stays bound.
+     * Checks the config's faults against the fault registry and the config against the chosen transport
+     * (socket options; faults that need a native transport or privileges), then binds every proxy. On a
+     * config error nothing is bound. Blocks until every listener is bound; a listener that cannot bind
+     * (address in use) is reported as an error of its {@code listen} field and nothing stays bound.
      */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers) throws ConfigException {
         return start(config, observers, HostResolver.system());
@@ -63,17 +69,22 @@ public final class Synack implements AutoCloseable {
     /** As {@link #start(SynackConfig, List)}, with upstream host names resolved by {@code resolver}. */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers, HostResolver resolver)
             throws ConfigException {
+        // Fault types and attributes first, so a config with a transport this machine lacks reports them too.
+        List<ConfigError> errors = new ArrayList<>(FaultConfigCheck.check(config));
         TransportChoice choice;
         try {
             choice = TransportChoice.choose(config.transport());
         } catch (IllegalStateException e) {
-            throw new ConfigException(List.of(new ConfigError("transport", '"' + config.transport().configName() + '"',
-                    "a transport available here (" + e.getMessage() + ")")));
+            errors.add(new ConfigError("transport", '"' + config.transport().configName() + '"',
+                    "a transport available here (" + e.getMessage() + ")"));
+            throw new ConfigException(errors);
         }
-        List<ConfigError> errors = SocketOptionTable.check(config, choice.transport());
+        errors.addAll(SocketOptionTable.check(config, choice.transport()));
+        errors.addAll(FaultConfigCheck.unavailable(config, choice.transport().isNative()));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+        removeLeftoverBlackholes(config);
         log.info("transport {} ({})", choice.transport().configName(), choice.reason());
         long seed = config.seed() != null ? config.seed() : new SecureRandom().nextLong();
         log.info("seed {} ({})", seed, config.seed() != null ? "from config"
@@ -81,6 +92,27 @@ public final class Synack implements AutoCloseable {
         Synack synack = new Synack(config, choice, seed);
         synack.bindAll(new Observers(synack.withOwn(observers)), resolver);
         return synack;
+    }
+
+    /**
+     * A crashed synack leaves its blackhole rules behind, and one could drop a new connection that reuses
+     * an old 4-tuple: a config with blackhole faults starts with synack's nftables table removed.
+     */
+    private static void removeLeftoverBlackholes(SynackConfig config) {
+        boolean blackholes = config.proxies().stream().flatMap(p -> p.faults().stream()).anyMatch(f -> "blackhole".equals(f.type()));
+        if (blackholes) {
+            awaitNft(NftBlackhole.shared().removeTable(), "removing the blackhole rules a previous run left");
+        }
+    }
+
+    private static void awaitNft(CompletableFuture<Void> f, String what) {
+        try {
+            f.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("{} failed: {}", what, e.getCause() != null ? e.getCause().getMessage() : e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The caller's observers, then synack's own: the connection log and, when on, the metrics. */
@@ -173,6 +205,9 @@ public final class Synack implements AutoCloseable {
         stopped = true;
         if (registry != null) {
             registry.shutdown(drain);
+        }
+        if (NftBlackhole.shared().used()) {
+            awaitNft(NftBlackhole.shared().removeTable(), "removing the blackhole rules");
         }
         // Bounded: the io_uring incubator's loop can wait forever in its cleanup for a completion that
         // never comes; its threads are daemons, so giving up here cannot keep the JVM alive.

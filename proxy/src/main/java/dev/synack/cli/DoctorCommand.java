@@ -1,11 +1,15 @@
 package dev.synack.cli;
 
+import dev.synack.config.ConfigError;
+import dev.synack.config.ConfigException;
 import dev.synack.config.SynackConfig;
+import dev.synack.fault.FaultConfigCheck;
 import dev.synack.net.Doctor;
 import dev.synack.net.DoctorReport;
 import dev.synack.net.Sysctls;
 import dev.synack.net.TransportChoice;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code synack doctor}: reads the kernel settings a config depends on and says, option by option, what
- * will take effect. Exit 0 when everything will, 1 when something will not, 2 on a config error.
+ * will take effect, and whether this machine can run the config's faults that need privileges or tools.
+ * Exit 0 when everything will, 1 when something will not, 2 on a config error (faults' included).
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check a config against this kernel's sysctls: what will take effect, what will not, "
@@ -29,8 +34,13 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SynackConfig cfg = config.load();
+        List<ConfigError> faultErrors = FaultConfigCheck.check(cfg);
+        if (!faultErrors.isEmpty()) {
+            throw new ConfigException(faultErrors);
+        }
         TransportChoice transport = ConfigOption.chooseTransport(cfg);
-        DoctorReport report = Doctor.examine(cfg, transport.transport(), Sysctls.system());
+        DoctorReport report = Doctor.examine(cfg, transport.transport(), Sysctls.system())
+                .with(FaultFindings.of(cfg, transport.transport().isNative()));
         PrintWriter out = spec.commandLine().getOut();
         String text = report.render();
         out.print(text.endsWith("\n") ? text : text + "\n");

@@ -36,6 +36,13 @@ final class Expect {
     static final String SYNTAX_JSON = "valid JSON";
     static final String READABLE = "a readable YAML or JSON file";
     static final String SEED = "an integer (any 64-bit value; leave it out for a random seed per run)";
+    static final String FAULTS = "a list of faults";
+    static final String FAULT_TYPE = "a fault type like latency";
+    static final String TOXICITY = "a number from 0 to 1";
+    static final String CLIENTS = "a non-empty list of CIDRs like 10.0.0.0/8 or ::1/128";
+    static final String CIDR = "a CIDR like 10.0.0.0/8 or fd00::/8, or one address";
+    static final String ONE_TRIGGER = "either after_bytes or after, not both";
+    static final String ATTRIBUTES = "a mapping of the fault type's attributes";
 
     private Expect() {}
 
@@ -70,6 +77,14 @@ final class Expect {
 
     static String unique(String what, String holderPath) {
         return "a" + (what.startsWith("a") ? "n " : " ") + what + " no other proxy has; " + holderPath + " has it";
+    }
+
+    static String uniqueFault(String holderPath) {
+        return "a name no other fault of this proxy has; " + holderPath + " has it";
+    }
+
+    static String defaultFaultNameTaken(String name, String holderPath) {
+        return "a name: the default " + name + " is taken by " + holderPath;
     }
 
     static String apartFromProxies(String proxyPath) {

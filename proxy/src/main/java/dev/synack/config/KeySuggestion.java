@@ -4,14 +4,15 @@ import java.util.List;
 
 /**
  * Words the "expected" part of an unknown-key error: the nearest valid key when one is close (edit
- * distance at most 2, or one is a prefix of the other), else the whole list of valid keys.
+ * distance at most 2, or one is a prefix of the other), else the whole list of valid keys. The fault
+ * registry words unknown fault types and attributes with it too.
  */
-final class KeySuggestion {
+public final class KeySuggestion {
     private static final int MAX_DISTANCE = 2;
 
     private KeySuggestion() {}
 
-    static String expected(String unknown, List<String> known) {
+    public static String expected(String unknown, List<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

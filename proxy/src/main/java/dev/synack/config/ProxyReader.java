@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /** Reads one entry of {@code proxies} into a {@link ProxySpec}; the blocks inside it are read by their own readers. */
 final class ProxyReader {
     static final List<String> KEYS = List.of("name", "listen", "upstream", "upstreams", "connect", "on_upstream_failure",
-            "on_peer_reset", "limits", "buffers", "downstream", "upstream_socket");
+            "on_peer_reset", "limits", "buffers", "downstream", "upstream_socket", "faults");
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final int UPSTREAM_MIN_PORT = 1;
     private static final int LISTEN_MIN_PORT = 0;
 
@@ -34,7 +34,8 @@ final class ProxyReader {
                 ProxyBlocks.limits(n.get("limits")),
                 ProxyBlocks.buffers(n.get("buffers")),
                 SocketReader.read(n.get("downstream"), true),
-                SocketReader.read(n.get("upstream_socket"), false));
+                SocketReader.read(n.get("upstream_socket"), false),
+                FaultReader.read(n.get("faults")));
     }
 
     private static String name(Node n) {

@@ -3,9 +3,11 @@
  * and the validator that reports every error with its path and what was expected. Imports no Netty.
  *
  * <p>{@link dev.synack.config.ConfigLoader} is the entry point and documents the error formats; the
- * package-private readers ({@code RootReader}, {@code ProxyReader}, {@code SocketReader}, ...) walk the
- * parsed tree through {@code Node}, which tracks the path and collects errors; {@code SocketKey} is the one
- * table of socket option keys; {@code Expect} holds every expected text; {@link dev.synack.config.Units}
- * parses and prints durations and sizes for anyone who shows config values.
+ * package-private readers ({@code RootReader}, {@code ProxyReader}, {@code SocketReader},
+ * {@code FaultReader}, ...) walk the parsed tree through {@code Node}, which tracks the path and collects
+ * errors; {@code SocketKey} is the one table of socket option keys; {@code Expect} holds every expected
+ * text; {@link dev.synack.config.Units} parses and prints durations and sizes for anyone who shows config
+ * values. Fault entries are held as data ({@link dev.synack.config.FaultSpec}): their types and attributes
+ * are checked by the fault registry, which this package does not know.
  */
 package dev.synack.config;

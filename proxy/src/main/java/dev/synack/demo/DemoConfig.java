@@ -67,7 +67,7 @@ final class DemoConfig {
             List<HostPort> upstreams = up == null ? p.upstreams()
                     : List.of(new HostPort(up.getAddress().getHostAddress(), up.getPort()));
             proxies.add(new ProxySpec(p.name(), listen, upstreams, p.connect(), p.onUpstreamFailure(), p.onPeerReset(),
-                    p.limits(), p.buffers(), p.downstream(), p.upstreamSocket()));
+                    p.limits(), p.buffers(), p.downstream(), p.upstreamSocket(), p.faults()));
         }
         return config.withProxies(proxies);
     }

@@ -24,6 +24,13 @@ public final class DoctorReport {
         this.proxyNames = List.copyOf(proxyNames);
     }
 
+    /** This report with more findings at the end (the cli adds what the fault registry finds). */
+    public DoctorReport with(List<DoctorFinding> more) {
+        List<DoctorFinding> all = new ArrayList<>(findings);
+        all.addAll(more);
+        return new DoctorReport(context, all, proxyNames);
+    }
+
     public List<DoctorFinding> findings() {
         return findings;
     }

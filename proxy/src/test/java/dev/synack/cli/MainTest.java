@@ -81,6 +81,58 @@ class MainTest {
     }
 
     @Test
+    void faultErrorsAreConfigErrorsOfRunAllAtOnceAndOpenNoPort() throws IOException {
+        int port = freePort();
+        Path config = dir.resolve("faults.yaml");
+        Files.writeString(config, String.join("\n",
+                "proxies:",
+                "  - name: web",
+                "    listen: 127.0.0.1:" + port,
+                "    upstream: 127.0.0.1:8080",
+                "    faults:",
+                "      - {type: latncy}",
+                "      - {type: bandwidth, attributes: {rate: -5}}",
+                ""));
+
+        assertThat(synack("run", "-c", config.toString())).isEqualTo(Main.USAGE);
+
+        assertThat(err.toString()).contains("2 errors in config:")
+                .contains("proxies[0].faults[0].type: \"latncy\" (expected: latency)")
+                .contains("proxies[0].faults[1].attributes.rate: -5 (expected: an integer from 0 to 100000000 (KB/s, 1 KB = 1000 bytes))")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(canBind(port)).isTrue();
+    }
+
+    @Test
+    void aFaultTheTransportCannotRunIsAConfigErrorOfRun() throws IOException {
+        Path config = dir.resolve("nio.yaml");
+        Files.writeString(config, String.join("\n",
+                "transport: nio",
+                "proxies:",
+                "  - {name: web, listen: 127.0.0.1:0, upstream: 127.0.0.1:8080, faults: [{type: silent_drop}]}",
+                ""));
+        assertThat(synack("run", "-c", config.toString())).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("1 error in config:")
+                .contains("proxies[0].faults[0].type: \"silent_drop\" (expected: a fault this machine can run; "
+                        + "silent_drop needs a native transport for TCP_REPAIR (transport: epoll or io_uring))");
+    }
+
+    @Test
+    void doctorReportsFaultErrorsWithStatusTwoAndWhatAFaultNeeds() throws IOException {
+        Path bad = dir.resolve("bad-fault.yaml");
+        Files.writeString(bad, "proxies: [{name: web, listen: 127.0.0.1:0, upstream: 127.0.0.1:8080, faults: [{type: nope}]}]\n");
+        assertThat(synack("doctor", "-c", bad.toString())).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("proxies[0].faults[0].type: \"nope\"");
+
+        Path nio = dir.resolve("nio.yaml");
+        Files.writeString(nio, "transport: nio\nproxies: [{name: web, listen: 127.0.0.1:0, upstream: 127.0.0.1:8080, "
+                + "faults: [{type: latency}, {type: silent_drop}]}]\n");
+        assertThat(synack("doctor", "-c", nio.toString())).isEqualTo(Main.PROBLEM);
+        assertThat(out.toString()).contains("proxy web (proxies[0]), faults[1]")
+                .containsPattern("WONT_APPLY\\s+type\\s+silent_drop\\s+silent_drop needs a native transport");
+    }
+
+    @Test
     void aMissingConfigFileIsAConfigError() {
         String missing = dir.resolve("nope.yaml").toString();
         assertThat(synack("run", "-c", missing)).isEqualTo(Main.USAGE);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synack.config.ConfigException;
 import dev.synack.config.ConfigLoader;
+import dev.synack.config.SynackConfig;
+import dev.synack.fault.FaultConfigCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every {@code ```yaml} block of README.md is a complete config that loads. */
+/** Every {@code ```yaml} block of README.md is a complete config that loads, faults included. */
 class ReadmeExamplesTest {
     private static final Path README = Path.of(System.getProperty("synack.repo"), "README.md");
 
@@ -25,7 +27,9 @@ class ReadmeExamplesTest {
     Stream<DynamicTest> everyYamlBlockLoads() throws IOException {
         return examples().stream().map(e -> DynamicTest.dynamicTest("README.md line " + e.line(), () -> {
             try {
-                assertThat(ConfigLoader.parse(e.text(), "README.md:" + e.line()).proxies()).isNotEmpty();
+                SynackConfig config = ConfigLoader.parse(e.text(), "README.md:" + e.line());
+                assertThat(config.proxies()).isNotEmpty();
+                assertThat(FaultConfigCheck.check(config)).as("README.md line %d", e.line()).isEmpty();
             } catch (ConfigException ex) {
                 throw new AssertionError("README.md yaml block at line " + e.line() + ": " + ex.getMessage(), ex);
             }

@@ -24,7 +24,7 @@ class ConfigDefaultsTest {
         assertThat(c.seed()).as("no seed: each run draws its own").isNull();
         assertThat(c.proxies()).containsExactly(new ProxySpec("web", new HostPort("127.0.0.1", 18080),
                 List.of(new HostPort("127.0.0.1", 8080)), ConnectSpec.DEFAULT, CloseAction.RESET, CloseAction.RESET,
-                LimitsSpec.DEFAULT, BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT));
+                LimitsSpec.DEFAULT, BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT, List.of()));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.synack.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.synack.fault.FaultConfigCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every config file the repository ships ({@code config/*.yaml}, {@code config/examples/*.yaml}) loads. */
+/**
+ * Every config file the repository ships ({@code config/*.yaml}, {@code config/examples/*.yaml}) loads,
+ * its faults included.
+ */
 class ShippedConfigsTest {
 
     private static Path repo() {
@@ -38,13 +41,13 @@ class ShippedConfigsTest {
     void theDefaultAndTheRequiredExamplesAreShipped() throws IOException {
         assertThat(shipped()).map(p -> repo().resolve("config").relativize(p).toString())
                 .contains("synack.yaml", "examples/failover.yaml", "examples/tuned-sockets.yaml", "examples/limits.yaml",
-                        "examples/fast-open.yaml");
+                        "examples/fast-open.yaml", "examples/faults.yaml");
     }
 
     @TestFactory
     Stream<DynamicTest> everyShippedConfigLoads() throws IOException {
         return shipped().stream().map(file -> DynamicTest.dynamicTest(repo().relativize(file).toString(),
-                () -> assertThatCode(() -> ConfigLoader.load(file)).doesNotThrowAnyException()));
+                () -> assertThat(FaultConfigCheck.check(ConfigLoader.load(file))).isEmpty()));
     }
 
     @Test

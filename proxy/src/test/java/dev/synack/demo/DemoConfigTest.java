@@ -58,7 +58,7 @@ class DemoConfigTest {
             for (ProxySpec p : DemoConfig.rewire(base, true, Map.of("http", ANY, "echo", ANY)).proxies()) {
                 HostPort listen = p.name().equals("echo") ? new HostPort("127.0.0.1", held.getLocalPort()) : p.listen();
                 proxies.add(new ProxySpec(p.name(), listen, p.upstreams(), p.connect(), p.onUpstreamFailure(), p.onPeerReset(),
-                        p.limits(), p.buffers(), p.downstream(), p.upstreamSocket()));
+                        p.limits(), p.buffers(), p.downstream(), p.upstreamSocket(), p.faults()));
             }
             SynackConfig c = base.withProxies(proxies);
             assertThat(DemoConfig.busyPort(c)).contains(new HostPort("127.0.0.1", held.getLocalPort()));

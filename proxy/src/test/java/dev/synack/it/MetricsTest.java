@@ -40,9 +40,7 @@ class MetricsTest {
         try (EchoServer echo = EchoServer.start()) {
             TestConfigs base = TestConfigs.proxy(transport, echo.hostPort()).withMaxConnections(1).withAttempts(2);
             ProxySpec live = base.spec();
-            ProxySpec dead = TestConfigs.proxy(transport, RefusedPort.find()).withAttempts(2).spec();
-            dead = new ProxySpec("dead", dead.listen(), dead.upstreams(), dead.connect(), dead.onUpstreamFailure(),
-                    dead.onPeerReset(), dead.limits(), dead.buffers(), dead.downstream(), dead.upstreamSocket());
+            ProxySpec dead = TestConfigs.proxy(transport, RefusedPort.find()).withAttempts(2).spec().withName("dead");
             try (Synack synack = Synack.start(base.config().withProxies(List.of(live, dead))
                     .withMetrics(new MetricsSpec(true, true)), List.of())) {
                 InetSocketAddress it = synack.address(TestConfigs.PROXY);

@@ -131,17 +131,14 @@ class ProxyRegistryTest {
     }
 
     private static ProxySpec rename(ProxySpec p, String name) {
-        return new ProxySpec(name, p.listen(), p.upstreams(), p.connect(), p.onUpstreamFailure(), p.onPeerReset(),
-                p.limits(), p.buffers(), p.downstream(), p.upstreamSocket());
+        return p.withName(name);
     }
 
     private static ProxySpec withUpstream(ProxySpec p, HostPort upstream) {
-        return new ProxySpec(p.name(), p.listen(), java.util.List.of(upstream), p.connect(), p.onUpstreamFailure(), p.onPeerReset(),
-                p.limits(), p.buffers(), p.downstream(), p.upstreamSocket());
+        return p.withUpstreams(java.util.List.of(upstream));
     }
 
     private static ProxySpec withListen(ProxySpec p, HostPort listen) {
-        return new ProxySpec(p.name(), listen, p.upstreams(), p.connect(), p.onUpstreamFailure(), p.onPeerReset(),
-                p.limits(), p.buffers(), p.downstream(), p.upstreamSocket());
+        return p.withListen(listen);
     }
 }

@@ -89,7 +89,7 @@ final class DoctorFixture {
 
     static SynackConfig config(SocketSpec downstream, SocketSpec upstream, LimitsSpec limits) {
         ProxySpec proxy = new ProxySpec("web", new HostPort("127.0.0.1", 18080), List.of(new HostPort("127.0.0.1", 8080)),
-                ConnectSpec.DEFAULT, CloseAction.RESET, CloseAction.RESET, limits, BufferSpec.DEFAULT, downstream, upstream);
+                ConnectSpec.DEFAULT, CloseAction.RESET, CloseAction.RESET, limits, BufferSpec.DEFAULT, downstream, upstream, List.of());
         return new SynackConfig(AdminSpec.DEFAULT, TransportKind.AUTO, ShutdownSpec.DEFAULT, List.of(proxy));
     }
 

@@ -115,6 +115,6 @@ class SocketOptionTableTest {
 
     static ProxySpec proxy(String name, SocketSpec down, SocketSpec up) {
         return new ProxySpec(name, new HostPort("127.0.0.1", 0), List.of(new HostPort("127.0.0.1", 1)), ConnectSpec.DEFAULT,
-                CloseAction.values()[0], CloseAction.values()[0], LimitsSpec.DEFAULT, BufferSpec.DEFAULT, down, up);
+                CloseAction.values()[0], CloseAction.values()[0], LimitsSpec.DEFAULT, BufferSpec.DEFAULT, down, up, List.of());
     }
 }

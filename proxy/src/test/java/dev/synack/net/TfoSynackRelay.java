@@ -43,7 +43,7 @@ final class TfoSynackRelay implements TfoRelay {
         ProxySpec proxy = new ProxySpec("tfo", new HostPort(bind.getHostString(), bind.getPort()),
                 List.of(new HostPort(service.getHostString(), service.getPort())), ConnectSpec.DEFAULT,
                 CloseAction.RESET, CloseAction.RESET, LimitsSpec.DEFAULT, BufferSpec.DEFAULT,
-                Specs.of(Map.of("nodelay", true, "fastOpen", 256)), Specs.of(Map.of("nodelay", true, "fastOpen", 1)));
+                Specs.of(Map.of("nodelay", true, "fastOpen", 256)), Specs.of(Map.of("nodelay", true, "fastOpen", 1)), List.of());
         SynackConfig cfg = new SynackConfig(AdminSpec.DEFAULT, TransportKind.valueOf(t.name()),
                 new ShutdownSpec(Duration.ofSeconds(1)), List.of(proxy));
         synack = Synack.start(cfg, List.of(new ConnectionObserver() {

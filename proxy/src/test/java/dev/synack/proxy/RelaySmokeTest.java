@@ -61,7 +61,7 @@ class RelaySmokeTest {
             throws Exception {
         ProxySpec p = new ProxySpec("smoke", new HostPort("127.0.0.1", 0), List.of(new HostPort("127.0.0.1", upstreamPort)),
                 ConnectSpec.DEFAULT, CloseAction.RESET, onPeerReset, LimitsSpec.DEFAULT, BufferSpec.DEFAULT,
-                SocketSpec.DEFAULT, SocketSpec.DEFAULT);
+                SocketSpec.DEFAULT, SocketSpec.DEFAULT, List.of());
         SynackConfig c = new SynackConfig(AdminSpec.DEFAULT, TransportKind.valueOf(t.name()), ShutdownSpec.DEFAULT, List.of(p));
         synack = Synack.start(c, List.of(new ConnectionObserver() {
             @Override

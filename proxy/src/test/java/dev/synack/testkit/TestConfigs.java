@@ -5,6 +5,7 @@ import dev.synack.config.BackoffSpec;
 import dev.synack.config.BufferSpec;
 import dev.synack.config.CloseAction;
 import dev.synack.config.ConnectSpec;
+import dev.synack.config.FaultSpec;
 import dev.synack.config.HostPort;
 import dev.synack.config.LimitsSpec;
 import dev.synack.config.ProxySpec;
@@ -42,7 +43,7 @@ public final class TestConfigs {
                 new ConnectSpec(Duration.ofSeconds(1), 1, backoff(Duration.ofMillis(20), 2.0, Duration.ofMillis(200))),
                 CloseAction.RESET, CloseAction.RESET,
                 new LimitsSpec(1000, 0, Duration.ofSeconds(60), Duration.ZERO),
-                BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT);
+                BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT, List.of());
         return new TestConfigs(transport, spec, Duration.ofSeconds(2));
     }
 
@@ -124,6 +125,10 @@ public final class TestConfigs {
         return edit(d -> d.upstreamSocket = upstreamSocket);
     }
 
+    public TestConfigs withFaults(List<FaultSpec> faults) {
+        return edit(d -> d.faults = faults);
+    }
+
     public TestConfigs withDrain(Duration drain) {
         return new TestConfigs(transport, proxy, drain);
     }
@@ -144,6 +149,7 @@ public final class TestConfigs {
         BufferSpec buffers;
         SocketSpec downstream;
         SocketSpec upstreamSocket;
+        List<FaultSpec> faults;
         private final ProxySpec from;
 
         Draft(ProxySpec p) {
@@ -156,11 +162,12 @@ public final class TestConfigs {
             buffers = p.buffers();
             downstream = p.downstream();
             upstreamSocket = p.upstreamSocket();
+            faults = p.faults();
         }
 
         ProxySpec build() {
             return new ProxySpec(from.name(), from.listen(), upstreams, connect, onUpstreamFailure, onPeerReset,
-                    limits, buffers, downstream, upstreamSocket);
+                    limits, buffers, downstream, upstreamSocket, faults);
         }
     }
 }

@@ -1,0 +1,35 @@
+package dev.synack.fault;
+
+import dev.synack.config.FaultStream;
+import dev.synack.time.Clock;
+import java.net.InetSocketAddress;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a fault handler may know of and tell its connection, one per connection and direction; the relay
+ * implements it. Called on the connection's event loop only.
+ */
+public interface FaultContext {
+    long connectionId();
+
+    /** The client's address, which a fault's {@code clients} blocks are matched against. */
+    InetSocketAddress client();
+
+    /** The direction whose outbound path the handlers of this context sit in. */
+    FaultStream stream();
+
+    /** The clock every timer of a fault runs by. */
+    Clock clock();
+
+    /**
+     * The connection's generator (split from the proxy's seeded one in accept order), for toxicity draws,
+     * jitter and slice sizes: the same seed and connection order give the same decisions.
+     */
+    RandomGenerator random();
+
+    /** A fault started acting on this connection and direction: the observer's "fault applied" event. */
+    void applied(Fault fault);
+
+    /** A fault dropped {@code bytes} bytes the relay read and will never write: byte counters must know. */
+    void discarded(long bytes);
+}

@@ -1,0 +1,86 @@
+package dev.synack.fault;
+
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * What one fault handler holds, in order, and the channel's user-defined writability bit it owns: the
+ * bit turns unwritable while the held bytes exceed the handler's limit (or while the handler stalls the
+ * channel) and writable again below the low mark, so the relay stops reading instead of letting memory
+ * grow. An update hands the queue and the bit's state to the successor.
+ */
+final class HeldQueue implements Iterable<Held> {
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private long bytes;
+    private boolean stalled;
+    private boolean unwritable;
+
+    void add(Held h) {
+        held.addLast(h);
+        bytes += h.bytes();
+    }
+
+    Held peek() {
+        return held.peekFirst();
+    }
+
+    Held poll() {
+        Held h = held.pollFirst();
+        if (h != null) {
+            bytes -= h.bytes();
+        }
+        return h;
+    }
+
+    /** {@code n} bytes were taken off the head message. */
+    void took(int n) {
+        bytes -= n;
+    }
+
+    boolean isEmpty() {
+        return held.isEmpty();
+    }
+
+    void stall(boolean on) {
+        stalled = on;
+    }
+
+    @Override
+    public Iterator<Held> iterator() {
+        return held.iterator();
+    }
+
+    /** Takes over everything {@code old} holds and the state of the bit they share. */
+    void adopt(HeldQueue old) {
+        held.addAll(old.held);
+        bytes = old.bytes;
+        unwritable = old.unwritable;
+        old.held.clear();
+        old.bytes = 0;
+    }
+
+    /**
+     * Sets the bit from what is held. {@code limit} maps the channel's high water mark to this handler's;
+     * the low mark is scaled alike.
+     */
+    void updateWritability(ChannelHandlerContext ctx, int bit, LongUnaryOperator limit) {
+        if (ctx == null || bit == 0) {
+            return;
+        }
+        ChannelConfig c = ctx.channel().config();
+        long high = limit.applyAsLong(c.getWriteBufferHighWaterMark());
+        long low = c.getWriteBufferLowWaterMark() * (high / Math.max(1, c.getWriteBufferHighWaterMark()));
+        boolean next = stalled || (unwritable ? bytes > 0 && bytes >= low : bytes > high);
+        if (next != unwritable) {
+            unwritable = next;
+            ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+            if (out != null) {
+                out.setUserDefinedWritability(bit, !next);
+            }
+        }
+    }
+}

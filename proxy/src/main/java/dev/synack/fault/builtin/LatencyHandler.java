@@ -1,0 +1,129 @@
+package dev.synack.fault.builtin;
+
+import dev.synack.fault.Attribute;
+import dev.synack.fault.AttributeTable;
+import dev.synack.fault.FaultContext;
+import dev.synack.fault.FaultHandler;
+import dev.synack.fault.Held;
+import dev.synack.fault.OutboundFault;
+import dev.synack.fault.StreamEnd;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Toxiproxy's {@code latency}: each chunk leaves {@code latency ± jitter} ms after it arrived (jitter drawn
+ * per chunk, uniform in {@code [-jitter, jitter - 1]} ms as Toxiproxy draws it), never before the chunk
+ * ahead of it. Chunks pipeline: a long stream pays the latency once, not per chunk; two latency faults
+ * add up, since the second sees a chunk when the first lets it go. A FIN leaves right behind the bytes
+ * it follows.
+ *
+ * <p>What it holds is bounded: beyond {@link #WINDOW} (or the channel's high water mark, if larger) the
+ * channel turns unwritable and the relay stops reading, so throughput through a latency of L is at most
+ * WINDOW / L (16 MiB / 100 ms = 168 MB/s) without ever exhausting memory.
+ */
+public final class LatencyHandler extends FaultHandler {
+    /** The bytes a latency may hold in flight per connection and direction. */
+    public static final long WINDOW = 16L << 20;
+
+    /** {@code latency} and {@code jitter} in milliseconds. */
+    public record Attributes(long latency, long jitter) implements OutboundFault {
+        public static final AttributeTable<Attributes> TABLE = AttributeTable.of(v -> new Attributes(v[0], v[1]),
+                Attribute.millis("latency", 0, Attributes::latency),
+                Attribute.millis("jitter", 0, Attributes::jitter));
+
+        @Override
+        public FaultHandler newHandler(FaultContext context) {
+            return new LatencyHandler(this, context);
+        }
+    }
+
+    private final Attributes attributes;
+    private long lastDue = Long.MIN_VALUE;
+    private ScheduledFuture<?> timer;
+
+    LatencyHandler(Attributes attributes, FaultContext context) {
+        super(context);
+        this.attributes = attributes;
+    }
+
+    @Override
+    protected void onActivate(ChannelHandlerContext ctx) {
+        // After an update the held chunks keep their arrival times and take the new latency.
+        lastDue = Long.MIN_VALUE;
+        for (Held h : heldMessages()) {
+            if (h.msg instanceof ByteBuf) {
+                stamp(h);
+            } else {
+                h.dueNanos = lastDue;
+            }
+        }
+        pump();
+    }
+
+    @Override
+    protected void onBytes(ChannelHandlerContext ctx, ByteBuf buf, ChannelPromise promise) {
+        boolean idle = !holding();
+        stamp(hold(buf, promise));
+        // Dues never decrease, so only a chunk arriving at an empty queue needs a timer of its own.
+        if (idle) {
+            pump();
+        }
+    }
+
+    @Override
+    protected void onFin(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (holding()) {
+            // Due with the chunk ahead of it: the latency delays bytes, and the close only behind them.
+            hold(StreamEnd.FIN, promise).dueNanos = lastDue;
+        } else {
+            forward(ctx, StreamEnd.FIN, promise);
+        }
+    }
+
+    @Override
+    protected long holdLimit(long highWaterMark) {
+        return Math.max(highWaterMark, WINDOW);
+    }
+
+    @Override
+    protected void cancelTimers() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private void stamp(Held h) {
+        long delay = attributes.latency();
+        if (attributes.jitter() > 0) {
+            delay += context.random().nextLong(2 * attributes.jitter()) - attributes.jitter();
+        }
+        h.dueNanos = Math.max(lastDue, h.arrivalNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(0, delay)));
+        lastDue = h.dueNanos;
+    }
+
+    /** Passes every chunk that is due, then waits for the next one. */
+    private void pump() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        ChannelHandlerContext ctx = ctx();
+        long now = now();
+        boolean wrote = false;
+        for (Held h = peekHeld(); h != null && h.dueNanos <= now; h = peekHeld()) {
+            pollHeld();
+            forward(ctx, h.msg, h.promise);
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+        Held next = peekHeld();
+        if (next != null) {
+            timer = schedule(this::pump, next.dueNanos - now);
+        }
+    }
+}
