@@ -120,11 +120,14 @@ public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
 
     @Override
     public final void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (ended) {
-            drop(msg, promise);
-        } else if (msg == StreamEnd.RESET) {
+        if (msg == StreamEnd.RESET) {
+            // An RST always passes, even after this fault ended the stream: the session's abort (shutdown,
+            // the linger deadline of a graceful close) must reach the socket.
             discardAll();
-            forward(ctx, msg, promise);
+            ended = true;
+            ctx.write(msg, promise);
+        } else if (ended) {
+            drop(msg, promise);
         } else if (!trigger.fired()) {
             trigger.pass(ctx, msg, promise);
         } else if (msg instanceof ByteBuf buf) {

@@ -11,6 +11,12 @@ package dev.synack.fault;
 public enum StreamEnd {
     /** Half-close this direction: shutdown(SHUT_WR) after the bytes before it. */
     FIN,
-    /** Abort the connection on this socket: an RST to its peer. */
-    RESET
+    /** Abort the connection on this socket: an RST to its peer. Every fault passes it on at once. */
+    RESET,
+    /**
+     * Close this socket sending nothing at all, neither FIN nor RST (TCP_REPAIR, then close): its peer
+     * keeps an ESTABLISHED connection to nobody. Only a fault asks for it; it needs CAP_NET_ADMIN and a
+     * native transport, and the tail reports a {@link FaultFailedException} when it cannot.
+     */
+    VANISH
 }

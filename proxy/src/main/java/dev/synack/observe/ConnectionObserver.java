@@ -68,6 +68,13 @@ public interface ConnectionObserver {
     /** A socket error on {@code side} that is not a reset (ETIMEDOUT, EPIPE, ...). */
     default void socketError(ConnectionInfo c, Side side, Throwable cause, long nanos) {}
 
+    /**
+     * A fault started acting: on a connection's direction, or at accept ({@code c} null then: a
+     * connection refused by a fault never became a session). {@code fault} is its name, {@code type} its
+     * type ({@code latency}, {@code rst_on_fin}, ...).
+     */
+    default void faultApplied(String proxy, ConnectionInfo c, String fault, String type, Direction direction, long nanos) {}
+
     /** The proxy's socket on {@code side} was closed: its fd is gone (the kernel may keep the connection a while). */
     default void socketClosed(ConnectionInfo c, Side side, long nanos) {}
 

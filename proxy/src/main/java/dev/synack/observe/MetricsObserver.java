@@ -81,6 +81,11 @@ public final class MetricsObserver implements ConnectionObserver {
     }
 
     @Override
+    public void faultApplied(String proxy, ConnectionInfo c, String fault, String type, Direction direction, long nanos) {
+        meters(proxy).faultsApplied(type).increment();
+    }
+
+    @Override
     public void closed(ConnectionSummary s) {
         ProxyMeters m = meters(s.proxy());
         m.closed.get(s.reason()).increment();

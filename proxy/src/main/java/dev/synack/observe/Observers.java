@@ -89,6 +89,10 @@ public final class Observers implements ConnectionObserver {
     @Override public void resetRead(ConnectionInfo c, Side s, long t) { each("resetRead", o -> o.resetRead(c, s, t)); }
     @Override public void resetSent(ConnectionInfo c, Side s, long t) { each("resetSent", o -> o.resetSent(c, s, t)); }
     @Override public void socketError(ConnectionInfo c, Side s, Throwable e, long t) { each("socketError", o -> o.socketError(c, s, e, t)); }
+    @Override
+    public void faultApplied(String p, ConnectionInfo c, String f, String type, Direction d, long t) {
+        each("faultApplied", o -> o.faultApplied(p, c, f, type, d, t));
+    }
     @Override public void socketClosed(ConnectionInfo c, Side s, long t) { each("socketClosed", o -> o.socketClosed(c, s, t)); }
     @Override public void closed(ConnectionSummary s) { each("closed", o -> o.closed(s)); }
 }

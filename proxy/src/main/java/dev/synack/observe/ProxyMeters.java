@@ -31,6 +31,7 @@ final class ProxyMeters {
     private final String proxy;
     private volatile String listener = "";
     private final Map<String, Counter> toxiproxy = new ConcurrentHashMap<>();
+    private final Map<String, Counter> faults = new ConcurrentHashMap<>();
 
     ProxyMeters(MeterRegistry registry, String proxy) {
         this.registry = registry;
@@ -41,7 +42,7 @@ final class ProxyMeters {
         for (CloseReason r : CloseReason.values()) {
             closed.put(r, counter(Metric.CONNECTIONS_CLOSED, "reason", r.key()));
         }
-        for (CloseReason r : new CloseReason[] {CloseReason.LIMIT, CloseReason.SHUTDOWN}) {
+        for (CloseReason r : new CloseReason[] {CloseReason.LIMIT, CloseReason.SHUTDOWN, CloseReason.FAULT}) {
             rejected.put(r, counter(Metric.CONNECTIONS_REJECTED, "reason", r.key()));
         }
         for (ConnectOutcome o : ConnectOutcome.values()) {
@@ -62,6 +63,12 @@ final class ProxyMeters {
                     .description(Metric.TCP_RETRANSMITS.description()).tags("proxy", proxy, "side", s.key())
                     .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(10_000.0).register(registry);
         }
+    }
+
+    /** The counter of faults of {@code type} applied, made on first use (types are the registry's few). */
+    Counter faultsApplied(String type) {
+        Counter c = faults.get(type);
+        return c != null ? c : faults.computeIfAbsent(type, t -> counter(Metric.FAULTS_APPLIED, "type", t));
     }
 
     void listener(String address) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,14 @@ final class Admission extends ChannelInboundHandlerAdapter {
 
     private final String proxy;
     private final Predicate<Channel> admit;
+    private final BooleanSupplier paused;
     private final ReportGate reports = new ReportGate(REPORT_EVERY_NANOS);
 
-    Admission(String proxy, Predicate<Channel> admit) {
+    /** {@code paused} says whether accepting is paused on purpose (accept_pause), so the back-off must not resume it. */
+    Admission(String proxy, Predicate<Channel> admit, BooleanSupplier paused) {
         this.proxy = proxy;
         this.admit = admit;
+        this.paused = paused;
     }
 
     @Override
@@ -47,7 +51,7 @@ final class Admission extends ChannelInboundHandlerAdapter {
         ChannelConfig config = ctx.channel().config();
         if (config.isAutoRead()) {
             config.setAutoRead(false);
-            ctx.channel().eventLoop().schedule(() -> config.setAutoRead(true), 1, TimeUnit.SECONDS);
+            ctx.channel().eventLoop().schedule(() -> config.setAutoRead(!paused.getAsBoolean()), 1, TimeUnit.SECONDS);
         }
         long held = reports.pass();
         if (held < 0) {

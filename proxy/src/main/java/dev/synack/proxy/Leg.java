@@ -23,7 +23,9 @@ final class Leg implements TailEvents {
         /** The session wrote the FIN into the outbound path; it may still be behind bytes or a fault. */
         FIN_QUEUED,
         FIN_SENT,
-        RESET
+        RESET,
+        /** Closed sending nothing, at a fault's request. */
+        VANISHED
     }
 
     final Side side;
@@ -150,6 +152,13 @@ final class Leg implements TailEvents {
     public void resetSent(Channel ch) {
         if (ch == channel) {
             session.resetSent(this);
+        }
+    }
+
+    @Override
+    public void vanished(Channel ch) {
+        if (ch == channel) {
+            session.vanished(this);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.synack.proxy;
 
+import dev.synack.fault.FaultFailedException;
 import dev.synack.fault.StreamEnd;
 import dev.synack.net.FinCoalescing;
+import dev.synack.net.SilentClose;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -13,11 +15,12 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.GenericFutureListener;
 import io.netty.util.concurrent.Future;
+import java.io.IOException;
 
 /**
  * The end of a socket's outbound path, nearest the socket: it writes the bytes, sends the FIN once every
- * byte before it is flushed, performs the RST, and is the one place that reports them (and the socket's
- * close) to the session. Bytes and {@link StreamEnd} markers reach it in the order the session and the
+ * byte before it is flushed, performs the RST and the silent close a fault may ask for, and is the one
+ * place that reports them (and the socket's close) to the session. Bytes and {@link StreamEnd} markers reach it in the order the session and the
  * fault handlers in front of it wrote them, so a FIN can never overtake the bytes it follows.
  *
  * <p>The FIN costs as little as it can: bytes still queued when it comes are corked (native transports)
@@ -54,6 +57,8 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter {
             fin(ctx, promise);
         } else if (msg == StreamEnd.RESET) {
             reset(ctx.channel(), promise);
+        } else if (msg == StreamEnd.VANISH) {
+            vanish(ctx, promise);
         } else {
             ctx.write(msg, promise);
         }
@@ -119,6 +124,22 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter {
             abort(ch);
         }
         promise.trySuccess();
+    }
+
+    private void vanish(ChannelHandlerContext ctx, ChannelPromise promise) {
+        Channel ch = ctx.channel();
+        if (!ch.isOpen()) {
+            promise.trySuccess();
+            return;
+        }
+        try {
+            events.vanished(ch);
+            SilentClose.vanish(ch);
+            promise.trySuccess();
+        } catch (IOException | RuntimeException e) {
+            fail(ctx, promise, new FaultFailedException("closing without FIN or RST: setsockopt(TCP_REPAIR) failed ("
+                    + e.getMessage() + "); it needs CAP_NET_ADMIN and the epoll or io_uring transport", e));
+        }
     }
 
     /** Resets {@code ch}: SO_LINGER 0 makes close() abort the connection with an RST. */

@@ -3,6 +3,8 @@ package dev.synack.proxy;
 import dev.synack.config.ConfigError;
 import dev.synack.config.HostPort;
 import dev.synack.config.ProxySpec;
+import dev.synack.fault.Fault;
+import dev.synack.fault.FaultException;
 import dev.synack.net.FdLimits;
 import dev.synack.net.SocketOptionTable;
 import dev.synack.net.Transport;
@@ -13,10 +15,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +77,7 @@ public final class ProxyRegistry {
         }
         checkOptions(spec);
         ProxyServer server = new ProxyServer(context(spec, new LiveSessions(spec.limits().maxConnections(),
-                spec.limits().maxConnectionsPerClient())), loops, ids);
+                spec.limits().maxConnectionsPerClient())), faults(spec), loops, ids);
         if (enabled) {
             bind(server, spec.listen());
         }
@@ -84,6 +88,8 @@ public final class ProxyRegistry {
     /**
      * Gives a proxy new options; connections accepted from now on use them, live ones keep theirs. A new
      * listen address moves the listener (an enabled proxy's new address must bind, or nothing changes).
+     * The proxy's faults are left as they are ({@link #replaceFaults} changes them); the spec's fault list
+     * is not read.
      */
     public synchronized ProxyServer update(ProxySpec spec) throws RegistryException {
         ProxyServer server = find(spec.name());
@@ -187,6 +193,74 @@ public final class ProxyRegistry {
         z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** The spec's faults, checked (a bad one refuses the change with every problem on its path). */
+    private List<Fault> faults(ProxySpec spec) throws RegistryException {
+        List<Fault> faults = new ArrayList<>();
+        List<ConfigError> errors = new ArrayList<>();
+        for (int i = 0; i < spec.faults().size(); i++) {
+            try {
+                faults.add(Fault.of(spec.faults().get(i)));
+            } catch (FaultException e) {
+                String path = "faults[" + i + "].";
+                e.problems().forEach(p -> errors.add(new ConfigError(path + p.field(), p.found(), p.expected())));
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < faults.size(); i++) {
+            if (!names.add(faults.get(i).name())) {
+                errors.add(new ConfigError("faults[" + i + "].name", '"' + faults.get(i).name() + '"', "a name no other fault of the proxy has"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "proxy " + spec.name() + " has faults that cannot run", errors);
+        }
+        return faults;
+    }
+
+    // ---- faults of a live proxy -----------------------------------------------------------------------
+
+    /** Adds a fault to a proxy: new connections and every live one, at once. Refused when the name is taken. */
+    public synchronized void addFault(String proxy, Fault fault) throws RegistryException {
+        ProxyServer server = find(proxy);
+        if (server.faults().stream().anyMatch(f -> f.name().equals(fault.name()))) {
+            throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "fault already exists: " + fault.name());
+        }
+        server.addFault(fault);
+    }
+
+    /** Replaces a proxy's fault of the same name, on live connections too. */
+    public synchronized void updateFault(String proxy, Fault fault) throws RegistryException {
+        ProxyServer server = find(proxy);
+        fault(server, fault.name());
+        server.updateFault(fault);
+    }
+
+    /** Removes a fault from a proxy and its live connections. */
+    public synchronized void removeFault(String proxy, String name) throws RegistryException {
+        ProxyServer server = find(proxy);
+        fault(server, name);
+        server.removeFault(name);
+    }
+
+    /**
+     * Makes a proxy's faults exactly those of {@code faults} (entries of a config: checked first): faults
+     * no longer named are removed, changed ones updated in place, new ones added, on live connections too.
+     */
+    public synchronized void replaceFaults(String proxy, List<dev.synack.config.FaultSpec> faults) throws RegistryException {
+        ProxyServer server = find(proxy);
+        server.replaceFaults(faults(server.spec().withFaults(faults)));
+    }
+
+    /** A proxy's fault by name. */
+    public synchronized Fault fault(String proxy, String name) throws RegistryException {
+        return fault(find(proxy), name);
+    }
+
+    private static Fault fault(ProxyServer server, String name) throws RegistryException {
+        return server.faults().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new RegistryException(RegistryException.Kind.NOT_FOUND, "fault not found: " + name));
     }
 
     private void checkOptions(ProxySpec spec) throws RegistryException {

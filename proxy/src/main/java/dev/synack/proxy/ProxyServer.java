@@ -1,9 +1,12 @@
 package dev.synack.proxy;
 
 import dev.synack.config.ProxySpec;
+import dev.synack.fault.AcceptDecision;
+import dev.synack.fault.Fault;
 import dev.synack.net.ProcNetTcp;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionInfo;
+import dev.synack.observe.Direction;
 import dev.synack.observe.OptionReading;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -15,7 +18,9 @@ import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ProxyServer {
     private static final Logger log = LoggerFactory.getLogger(ProxyServer.class);
 
-    private static final AttributeKey<ConnectionLimiter.Slot> SLOT = AttributeKey.valueOf("synack.slot");
+    private static final AttributeKey<Admitted> ADMITTED = AttributeKey.valueOf("synack.admitted");
     /** Linux's state code of a listening socket in /proc/net/tcp. */
     private static final int LISTEN = 10;
 
@@ -37,14 +42,20 @@ public final class ProxyServer {
     private final AtomicLong ids;
     private final LiveSessions sessions;
     private volatile ProxyContext context;
+    /** The faults new sessions start with; changed whole (copy on write) under this object's lock. */
+    private volatile List<Fault> faults;
     private volatile boolean accepting;
+    /** An accept_pause fault is present: the listener accepts nothing. */
+    private volatile boolean acceptPaused;
     private Channel listener;
     /** The address bound first: re-enabling binds it again, the real port included when config said 0. */
     private InetSocketAddress boundAddress;
     private List<OptionReading> listenerOptions = List.of();
 
-    ProxyServer(ProxyContext context, EventLoopGroup loops, AtomicLong ids) {
+    ProxyServer(ProxyContext context, List<Fault> faults, EventLoopGroup loops, AtomicLong ids) {
         this.context = context;
+        this.faults = List.copyOf(faults);
+        this.acceptPaused = AcceptDecision.pausesAccept(this.faults);
         this.loops = loops;
         this.ids = ids;
         this.sessions = context.sessions();
@@ -55,10 +66,14 @@ public final class ProxyServer {
         InetSocketAddress address = boundAddress != null ? boundAddress
                 : new InetSocketAddress(context.spec().listen().host(), context.spec().listen().port());
         ProxyContext ctx = context;
-        ChannelFuture f = ctx.bootstraps().listener(loops, address, new Admission(ctx.name(), this::admit), new LegInitializer(this::accept))
+        ChannelFuture f = ctx.bootstraps().listener(loops, address, new Admission(ctx.name(), this::admit, () -> acceptPaused),
+                        new LegInitializer(this::accept))
                 .bind(address).awaitUninterruptibly();
         if (f.isSuccess()) {
             listener = f.channel();
+            if (acceptPaused) {
+                applyAcceptPause(listener, true);
+            }
             boundAddress = (InetSocketAddress) listener.localAddress();
             listenerOptions = ctx.downstreamTuner().readListener(listener);
             accepting = true;
@@ -139,8 +154,9 @@ public final class ProxyServer {
     }
 
     /**
-     * Whether an accepted socket may become a session: the listener is open and a connection slot is free.
-     * Runs on the listener's loop in accept order; a refused socket is reset here and recorded.
+     * Whether an accepted socket may become a session: the listener is open, a connection slot is free,
+     * and no fault refuses it. Runs on the listener's loop in accept order, which is also the order the
+     * sessions' random streams are numbered in; a refused socket is reset here and recorded.
      */
     private boolean admit(Channel ch) {
         ProxyContext ctx = context;
@@ -154,7 +170,19 @@ public final class ProxyServer {
             reject(ctx, ch, client, CloseReason.LIMIT);
             return false;
         }
-        ch.attr(SLOT).set(slot);
+        List<Fault> now = faults;
+        RandomGenerator random = ctx.random(sessions.nextSequence());
+        AcceptDecision decision = AcceptDecision.decide(now, client.getAddress(), random);
+        if (decision.refuse()) {
+            sessions.release(client.getAddress(), slot);
+            for (Fault f : decision.applied()) {
+                ctx.observer().faultApplied(name(), null, f.name(), f.type().name(), Direction.CLIENT_TO_SERVICE,
+                        ctx.clock().nanoTime());
+            }
+            reject(ctx, ch, client, CloseReason.FAULT);
+            return false;
+        }
+        ch.attr(ADMITTED).set(new Admitted(slot, random, now, decision));
         return true;
     }
 
@@ -162,7 +190,7 @@ public final class ProxyServer {
     private Leg accept(Channel ch) {
         ProxyContext ctx = context;
         ctx.downstreamTuner().onAccepted(ch);
-        return new Session(ctx, ids.incrementAndGet(), sessions.nextSequence(), ch.attr(SLOT).getAndSet(null), ch).downstream();
+        return new Session(ctx, ids.incrementAndGet(), ch.attr(ADMITTED).getAndSet(null), ch).downstream();
     }
 
     /** An RST to a socket that never got a loop: SO_LINGER 0, then a close that needs no loop. */
@@ -174,6 +202,81 @@ public final class ProxyServer {
         }
         ch.unsafe().closeForcibly();
         ctx.observer().rejected(name(), client, why, ctx.clock().nanoTime());
+    }
+
+    // ---- faults ---------------------------------------------------------------------------------------
+
+    /** The faults new sessions start with, in order. */
+    public List<Fault> faults() {
+        return faults;
+    }
+
+    /** Adds a fault: new sessions get it, and every live session too, at once, on its loop. */
+    synchronized void addFault(Fault fault) {
+        List<Fault> next = new ArrayList<>(faults);
+        next.add(fault);
+        setFaults(next);
+        sessions.eachOnItsLoop(s -> s.faults().add(fault));
+    }
+
+    /** Replaces the fault of the same name, in place, on live sessions too. */
+    synchronized void updateFault(Fault fault) {
+        List<Fault> next = new ArrayList<>(faults);
+        next.replaceAll(f -> f.name().equals(fault.name()) ? fault : f);
+        setFaults(next);
+        sessions.eachOnItsLoop(s -> s.faults().update(fault));
+    }
+
+    /** Removes the fault of that name, from live sessions too. */
+    synchronized void removeFault(String name) {
+        List<Fault> next = new ArrayList<>(faults);
+        next.removeIf(f -> f.name().equals(name));
+        setFaults(next);
+        sessions.eachOnItsLoop(s -> s.faults().remove(name));
+    }
+
+    /** Makes the faults exactly {@code wanted}: removed, updated and added by name, in {@code wanted}'s order for new sessions. */
+    synchronized void replaceFaults(List<Fault> wanted) {
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        wanted.forEach(f -> keep.add(f.name()));
+        for (Fault f : faults) {
+            if (!keep.contains(f.name())) {
+                String name = f.name();
+                sessions.eachOnItsLoop(s -> s.faults().remove(name));
+            }
+        }
+        for (Fault f : wanted) {
+            boolean had = faults.stream().anyMatch(old -> old.name().equals(f.name()));
+            if (had && faults.stream().noneMatch(f::equals)) {
+                sessions.eachOnItsLoop(s -> s.faults().update(f));
+            } else if (!had) {
+                sessions.eachOnItsLoop(s -> s.faults().add(f));
+            }
+        }
+        setFaults(wanted);
+    }
+
+    private void setFaults(List<Fault> next) {
+        faults = List.copyOf(next);
+        boolean paused = AcceptDecision.pausesAccept(faults);
+        if (paused != acceptPaused) {
+            acceptPaused = paused;
+            Channel l = listener;
+            if (l != null) {
+                l.eventLoop().execute(() -> applyAcceptPause(l, paused));
+            }
+        }
+    }
+
+    /**
+     * accept_pause: the listener's auto-read is what makes the transport call accept(), so turning it off
+     * leaves new connections in the kernel's backlog (and, once that is full, SYNs dropped).
+     */
+    private static void applyAcceptPause(Channel listener, boolean paused) {
+        listener.config().setAutoRead(!paused);
+        if (!paused) {
+            listener.read();
+        }
     }
 
     /** Resets every session still open, each on its own loop. */

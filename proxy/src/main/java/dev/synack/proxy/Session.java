@@ -1,6 +1,12 @@
 package dev.synack.proxy;
 
 import dev.synack.config.CloseAction;
+import dev.synack.config.FaultStream;
+import dev.synack.fault.AcceptDecision;
+import dev.synack.fault.Fault;
+import dev.synack.fault.FaultContext;
+import dev.synack.fault.FaultFailedException;
+import dev.synack.fault.SessionFaults;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionObserver;
@@ -14,8 +20,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import dev.synack.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +53,6 @@ final class Session implements ConnectionInfo {
     private final ProxyContext ctx;
     private final ConnectionObserver observer;
     private final long id;
-    private final long sequence;
     private final ConnectionLimiter.Slot slot;
     private final Leg down = new Leg(this, Side.DOWNSTREAM);
     private final Leg up = new Leg(this, Side.UPSTREAM);
@@ -63,20 +70,25 @@ final class Session implements ConnectionInfo {
     private CloseReason reason;
     private boolean reported;
     private Runnable cancelConnect = NOTHING;
-    private RandomGenerator random;
+    private final RandomGenerator random;
+    private final Admitted admitted;
+    private final SessionFaults faults;
 
-    Session(ProxyContext ctx, long id, long sequence, ConnectionLimiter.Slot slot, Channel downstream) {
+    Session(ProxyContext ctx, long id, Admitted admitted, Channel downstream) {
         this.ctx = ctx;
         this.observer = ctx.observer();
         this.id = id;
-        this.sequence = sequence;
-        this.slot = slot;
+        this.admitted = admitted;
+        this.slot = admitted.slot();
+        this.random = admitted.random();
         this.down.adopt(downstream);
         this.client = down.remote;
         this.loop = downstream.eventLoop();
         this.startNanos = ctx.clock().nanoTime();
         this.bytes = new ByteLedger(ctx.sessions());
         this.timers = new SessionTimers(ctx.clock(), loop, ctx.spec().limits(), this::endGracefully);
+        // Toxicity is drawn here, once per fault and direction, in the proxy's order.
+        this.faults = new SessionFaults(new Faults(FaultStream.UPSTREAM), new Faults(FaultStream.DOWNSTREAM), admitted.faults());
     }
 
     Leg downstream() {
@@ -96,8 +108,20 @@ final class Session implements ConnectionInfo {
         }
         ctx.sessions().started(this);
         observer.accepted(this, now());
+        faults.attach(FaultStream.DOWNSTREAM, down.channel);
         timers.accepted();
-        new UpstreamConnector(this, ctx).next();
+        UpstreamConnector connector = new UpstreamConnector(this, ctx);
+        AcceptDecision decision = admitted.decision();
+        for (Fault f : decision.applied()) {
+            observer.faultApplied(ctx.name(), this, f.name(), f.type().name(), direction(f.stream()), now());
+        }
+        if (decision.connectDelayNanos() > 0) {
+            // The client is connected; the service sees no SYN until the delay has passed.
+            ScheduledFuture<?> delayed = ctx.clock().schedule(loop, connector::next, decision.connectDelayNanos());
+            cancelConnect = () -> delayed.cancel(false);
+        } else {
+            connector.next();
+        }
     }
 
     /** Called by the connector before each attempt. */
@@ -121,6 +145,7 @@ final class Session implements ConnectionInfo {
             up.options = ctx.upstreamTuner().read(ch);
         }
         observer.connected(this, upstreamAddress, connectNanos, now());
+        faults.attach(FaultStream.UPSTREAM, ch);
         timers.connected();
         ByteBuf early = bytes.pollEarly();
         if (early != null) {
@@ -169,10 +194,12 @@ final class Session implements ConnectionInfo {
 
     /** This session's own random stream (backoff jitter, fault toxicity): replayable from the proxy's seed. */
     RandomGenerator random() {
-        if (random == null) {
-            random = ctx.random(sequence);
-        }
         return random;
+    }
+
+    /** The session's two fault chains; change them on the session's loop only. */
+    SessionFaults faults() {
+        return faults;
     }
 
     long now() {
@@ -274,6 +301,9 @@ final class Session implements ConnectionInfo {
         }
         if (reset) {
             end(side == Side.DOWNSTREAM ? CloseReason.CLIENT_RST : CloseReason.SERVICE_RST, side.peer());
+        } else if (cause instanceof FaultFailedException) {
+            log.warn("[{}#{}] {}", ctx.name(), id, cause.getMessage());
+            end(CloseReason.FAULT, Peer.PROXY);
         } else {
             log.info("[{}#{}] {} socket error: {}", ctx.name(), id, side.name().toLowerCase(), SocketErrors.describe(cause));
             log.debug("[{}#{}] {} socket error", ctx.name(), id, side.name().toLowerCase(), cause);
@@ -319,6 +349,14 @@ final class Session implements ConnectionInfo {
         if (!asked && end(CloseReason.FAULT, Peer.PROXY)) {
             // A fault reset this socket: the other one is reset too, as on a peer's RST.
             other(leg).abort();
+        }
+    }
+
+    /** A fault closed {@code leg}'s socket sending nothing: the session ends, the other socket with a FIN. */
+    void vanished(Leg leg) {
+        leg.output = Leg.Output.VANISHED;
+        if (end(CloseReason.FAULT, Peer.PROXY)) {
+            closeGracefully(other(leg));
         }
     }
 
@@ -422,6 +460,37 @@ final class Session implements ConnectionInfo {
 
     private Leg other(Leg leg) {
         return leg == down ? up : down;
+    }
+
+    private static Direction direction(FaultStream stream) {
+        return stream == FaultStream.UPSTREAM ? Direction.CLIENT_TO_SERVICE : Direction.SERVICE_TO_CLIENT;
+    }
+
+    /** What the faults of one direction of this session may know and tell. */
+    private final class Faults implements FaultContext {
+        private final FaultStream stream;
+        private final int dir;
+
+        Faults(FaultStream stream) {
+            this.stream = stream;
+            this.dir = direction(stream).ordinal();
+        }
+
+        @Override public long connectionId() { return id; }
+        @Override public InetSocketAddress client() { return client; }
+        @Override public FaultStream stream() { return stream; }
+        @Override public Clock clock() { return ctx.clock(); }
+        @Override public RandomGenerator random() { return random; }
+
+        @Override
+        public void applied(Fault fault) {
+            observer.faultApplied(ctx.name(), Session.this, fault.name(), fault.type().name(), direction(stream), now());
+        }
+
+        @Override
+        public void discarded(long n) {
+            bytes.discarded(dir, n);
+        }
     }
 
     // ---- ConnectionInfo ----------------------------------------------------------------------------

@@ -17,6 +17,9 @@ interface TailEvents {
     /** The socket was reset (SO_LINGER 0, close). */
     void resetSent(Channel ch);
 
+    /** The socket is being closed sending nothing (a fault's {@code VANISH}). */
+    void vanished(Channel ch);
+
     /** The socket's fd was closed, for whatever reason. */
     void socketClosed(Channel ch);
 }

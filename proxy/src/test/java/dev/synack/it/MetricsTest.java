@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.synack.app.Synack;
+import dev.synack.config.FaultSpec;
+import dev.synack.config.FaultStream;
 import dev.synack.config.HostPort;
+import dev.synack.config.TriggerSpec;
 import dev.synack.config.MetricsSpec;
 import dev.synack.config.ProxySpec;
 import dev.synack.net.Transport;
@@ -38,7 +41,10 @@ class MetricsTest {
     @EachTransport
     void oneScrapeAfterAScriptedScenario(Transport transport) throws Exception {
         try (EchoServer echo = EchoServer.start()) {
-            TestConfigs base = TestConfigs.proxy(transport, echo.hostPort()).withMaxConnections(1).withAttempts(2);
+            // a fault that changes nothing (latency 0) but is applied on each connection's downstream
+            TestConfigs base = TestConfigs.proxy(transport, echo.hostPort()).withMaxConnections(1).withAttempts(2)
+                    .withFaults(List.of(new FaultSpec(null, "latency", FaultStream.DOWNSTREAM, 1.0, List.of(), TriggerSpec.NONE,
+                            Map.of("latency", 0L))));
             ProxySpec live = base.spec();
             ProxySpec dead = TestConfigs.proxy(transport, RefusedPort.find()).withAttempts(2).spec().withName("dead");
             try (Synack synack = Synack.start(base.config().withProxies(List.of(live, dead))
@@ -88,7 +94,8 @@ class MetricsTest {
                         .containsEntry("synack_upstream_connect_attempts_total{outcome=\"refused\",proxy=\"dead\"}", 2.0)
                         .containsEntry("synack_upstream_connect_seconds_count{proxy=\"it\"}", 2.0)
                         .containsEntry("synack_bytes_total{direction=\"client_to_service\",proxy=\"it\"}", 8.0)
-                        .containsEntry("synack_bytes_total{direction=\"service_to_client\",proxy=\"it\"}", 8.0);
+                        .containsEntry("synack_bytes_total{direction=\"service_to_client\",proxy=\"it\"}", 8.0)
+                        .containsEntry("synack_faults_applied_total{proxy=\"it\",type=\"latency\"}", 2.0);
                 String upstream = "127.0.0.1:" + echo.address().getPort();
                 String listener = "127.0.0.1:" + it.getPort();
                 assertThat(m).containsEntry("toxiproxy_proxy_sent_bytes_total{direction=\"upstream\",listener=\"" + listener

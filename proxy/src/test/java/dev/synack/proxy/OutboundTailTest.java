@@ -26,6 +26,7 @@ class OutboundTailTest {
         @Override public void written(Channel ch, int n) { reported.add("written:" + n); }
         @Override public void finSent(Channel ch) { reported.add("finSent"); }
         @Override public void resetSent(Channel ch) { reported.add("resetSent"); }
+        @Override public void vanished(Channel ch) { reported.add("vanished"); }
         @Override public void socketClosed(Channel ch) { reported.add("socketClosed"); }
     };
 

@@ -2,17 +2,13 @@ package dev.synack.fault.builtin;
 
 import dev.synack.fault.AttributeTable;
 import dev.synack.fault.FaultContext;
-import dev.synack.fault.FaultFailedException;
 import dev.synack.fault.FaultHandler;
 import dev.synack.fault.MachineRequirement;
 import dev.synack.fault.OutboundFault;
+import dev.synack.fault.StreamEnd;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.unix.Socket;
-import io.netty.channel.unix.UnixChannel;
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -23,9 +19,6 @@ import java.util.Optional;
  * reach); a failure is fired into the pipeline, never ignored.
  */
 public final class SilentDropHandler extends FaultHandler {
-    static final int IPPROTO_TCP = 6;
-    static final int TCP_REPAIR = 19;
-
     /** No attributes: use a trigger to drop later. */
     public record Attributes() implements OutboundFault, MachineRequirement {
         public static final AttributeTable<Attributes> TABLE = AttributeTable.of(v -> new Attributes());
@@ -51,19 +44,9 @@ public final class SilentDropHandler extends FaultHandler {
 
     @Override
     protected void onActivate(ChannelHandlerContext ctx) {
-        Channel ch = ctx.channel();
-        try {
-            if (!(ch instanceof UnixChannel u) || !(u.fd() instanceof Socket fd)) {
-                throw new IOException("not a native socket channel: " + ch.getClass().getSimpleName());
-            }
-            fd.setIntOpt(IPPROTO_TCP, TCP_REPAIR, 1);
-        } catch (IOException | RuntimeException e) {
-            ctx.fireExceptionCaught(new FaultFailedException("silent_drop: setsockopt(TCP_REPAIR) failed (" + e.getMessage()
-                    + "); it needs CAP_NET_ADMIN and the epoll or io_uring transport", e));
-            return;
-        }
-        // Straight to the channel's close, past the tail: nothing may shut down or reset it first.
-        ch.unsafe().close(ch.voidPromise());
+        // The tail performs it (TCP_REPAIR, then close) and tells the session; a failure comes back as a
+        // FaultFailedException.
+        end(ctx, StreamEnd.VANISH);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.synack.fault.builtin;
 
 import dev.synack.fault.FaultChain;
+import dev.synack.fault.StreamEnd;
+import dev.synack.net.SilentClose;
 import dev.synack.net.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -77,7 +79,7 @@ final class SocketPair implements AutoCloseable {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(FaultChain.TAIL, new ChannelOutboundHandlerAdapter());
+                        ch.pipeline().addLast(FaultChain.TAIL, new StandInTail());
                         ch.pipeline().addLast("synack.relay", new ChannelInboundHandlerAdapter() {
                             @Override
                             public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -154,5 +156,26 @@ final class SocketPair implements AutoCloseable {
         client.close();
         accepted.close();
         listener.close().syncUninterruptibly();
+    }
+
+    /**
+     * Stands in for the relay's tail, which a fault test has no session for: it performs the silent close
+     * a fault asks for ({@link StreamEnd#VANISH}) the way the tail does, and passes everything else on.
+     */
+    private static final class StandInTail extends ChannelOutboundHandlerAdapter {
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise) throws Exception {
+            if (msg != StreamEnd.VANISH) {
+                super.write(ctx, msg, promise);
+                return;
+            }
+            try {
+                SilentClose.vanish(ctx.channel());
+                promise.trySuccess();
+            } catch (java.io.IOException e) {
+                ctx.fireExceptionCaught(new dev.synack.fault.FaultFailedException(
+                        "closing without FIN or RST: setsockopt(TCP_REPAIR) failed (" + e.getMessage() + ")", e));
+            }
+        }
     }
 }
