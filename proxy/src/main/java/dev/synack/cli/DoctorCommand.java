@@ -1,8 +1,8 @@
 package dev.synack.cli;
 
 import dev.synack.config.SynackConfig;
-import dev.synack.net.Doctor;
-import dev.synack.net.DoctorReport;
+import dev.synack.doctor.Doctor;
+import dev.synack.doctor.DoctorReport;
 import dev.synack.net.Sysctls;
 import dev.synack.net.TransportChoice;
 import java.io.PrintWriter;
