@@ -1,6 +1,8 @@
 package dev.synack.doctor;
 
+import java.time.temporal.ChronoUnit;
 import dev.synack.config.SocketSpec;
+import dev.synack.config.Units;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,18 +39,19 @@ final class BasicOptionsCheck implements Check {
             out.add(userTimeout(side, s.userTimeout()));
         }
         if (s.notsentLowat() != null && side.canApply("notsent_lowat")) {
-            out.add(side.ok("notsent_lowat", Format.bytes(s.notsentLowat()), "the socket reports writable only while"
-                    + " fewer than " + Format.bytes(s.notsentLowat()) + " written bytes are still unsent"));
+            out.add(side.ok("notsent_lowat", Units.formatSize(s.notsentLowat()), "the socket reports writable only while"
+                    + " fewer than " + Units.formatSize(s.notsentLowat()) + " written bytes are still unsent"));
         }
     }
 
     private static DoctorFinding linger(Side side, Duration linger) {
-        String shown = Format.duration(linger);
+        String shown = Units.formatDuration(linger);
         if (linger.isZero()) {
             return side.ok("linger", shown, "every close sends an RST and discards unsent data");
         }
         if (linger.toMillis() % 1000 != 0) {
-            return side.adjusted("linger", shown, "SO_LINGER takes whole seconds: effective " + linger.toSeconds() + "s", "");
+            return side.adjusted("linger", shown, "SO_LINGER takes whole seconds: effective "
+                    + Units.formatDuration(Duration.ofSeconds(linger.toSeconds()), ChronoUnit.SECONDS), "");
         }
         return side.ok("linger", shown, "close waits up to " + shown + " for unsent data to be acknowledged");
     }
@@ -63,7 +66,7 @@ final class BasicOptionsCheck implements Check {
     }
 
     private static DoctorFinding userTimeout(Side side, Duration timeout) {
-        String shown = Format.duration(timeout);
+        String shown = Units.formatDuration(timeout);
         if (timeout.isNegative()) {
             return side.wontApply("user_timeout", shown, "the kernel refuses a negative TCP_USER_TIMEOUT (EINVAL)",
                     "set user_timeout to 0 or more");

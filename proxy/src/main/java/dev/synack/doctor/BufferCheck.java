@@ -1,5 +1,6 @@
 package dev.synack.doctor;
 
+import dev.synack.config.Units;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,12 +39,12 @@ final class BufferCheck implements Check {
         }
         long[] v = auto.get();
         return side.info(b.option(), "unset", "not set: " + b.autotuning() + " sizes it between "
-                + Format.bytes(v[0]) + " and " + Format.bytes(v[2]) + ", starting at " + Format.bytes(v[1])
+                + Units.formatSize(v[0]) + " and " + Units.formatSize(v[2]) + ", starting at " + Units.formatSize(v[1])
                 + " (" + b.autoSysctl() + ")");
     }
 
     private static DoctorFinding fixed(Side side, Buffer b, long requested) {
-        String shown = Format.bytes(requested);
+        String shown = Units.formatSize(requested);
         OptionalLong max = side.sysctls().readLong(b.maxSysctl());
         if (max.isEmpty()) {
             return side.unreadable(b.option(), shown, b.maxSysctl());
@@ -53,12 +54,12 @@ final class BufferCheck implements Check {
         long effective = Math.max(2 * capped, MIN_BUFFER);
         if (requested > max.getAsLong()) {
             return side.adjusted(b.option(), shown, "capped at " + b.maxSysctl() + "=" + max.getAsLong()
-                    + ", then doubled: effective " + Format.bytes(effective) + autotuningLost,
+                    + ", then doubled: effective " + Units.formatSize(effective) + autotuningLost,
                     Format.sysctlW(b.maxSysctl(), requested));
         }
         String doubled = 2 * capped < MIN_BUFFER
                 ? "raised to the kernel's minimum: effective " + effective
-                : "kernel doubles it (half is bookkeeping): effective " + Format.bytes(effective);
+                : "kernel doubles it (half is bookkeeping): effective " + Units.formatSize(effective);
         return side.adjusted(b.option(), shown, doubled + autotuningLost, "");
     }
 
@@ -67,6 +68,6 @@ final class BufferCheck implements Check {
         if (auto.isEmpty() || auto.get().length != 3) {
             return "";
         }
-        return " (" + b.autoSysctl() + "'s max " + Format.bytes(auto.get()[2]) + " no longer applies)";
+        return " (" + b.autoSysctl() + "'s max " + Units.formatSize(auto.get()[2]) + " no longer applies)";
     }
 }

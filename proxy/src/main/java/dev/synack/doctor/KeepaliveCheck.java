@@ -1,6 +1,8 @@
 package dev.synack.doctor;
 
+import java.time.temporal.ChronoUnit;
 import dev.synack.config.KeepaliveSpec;
+import dev.synack.config.Units;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ final class KeepaliveCheck implements Check {
     private static long knob(Side side, Knob knob, Duration value, List<DoctorFinding> out) {
         return value == null
                 ? knob(side, knob, null, false, "unset", out)
-                : knob(side, knob, value.toSeconds(), value.toMillis() % 1000 != 0, Format.duration(value), out);
+                : knob(side, knob, value.toSeconds(), value.toMillis() % 1000 != 0, Units.formatDuration(value), out);
     }
 
     private static long knob(Side side, Knob knob, Integer value, List<DoctorFinding> out) {
@@ -66,7 +68,7 @@ final class KeepaliveCheck implements Check {
             }
             long v = fallback.getAsLong();
             out.add(side.info(knob.option(), shown, "not set: the kernel default " + knob.sysctl() + "="
-                    + v + " applies (" + (knob.inSeconds() ? Format.duration(Duration.ofSeconds(v)) : v + " probes") + ")"));
+                    + v + " applies (" + (knob.inSeconds() ? Units.formatDuration(Duration.ofSeconds(v)) : v + " probes") + ")"));
             return v;
         }
         if (value < 1 || value > knob.max()) {
@@ -75,7 +77,8 @@ final class KeepaliveCheck implements Check {
             return 0;
         }
         if (fractional) {
-            out.add(side.adjusted(knob.option(), shown, "the kernel takes whole seconds: effective " + value + "s", ""));
+            out.add(side.adjusted(knob.option(), shown, "the kernel takes whole seconds: effective "
+                    + Units.formatDuration(Duration.ofSeconds(value), ChronoUnit.SECONDS), ""));
         } else {
             out.add(side.ok(knob.option(), shown, knob.inSeconds() ? "takes effect as " + Format.seconds(value) : value + " probes"));
         }

@@ -1,5 +1,8 @@
 package dev.synack.doctor;
 
+import dev.synack.config.Units;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import dev.synack.net.Sysctls;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +31,8 @@ final class KernelFacts {
                     ? "window scaling off: no receive window exceeds 64 KiB, whatever the buffers"
                     : "window scaling on: windows may grow past 64 KiB",
                     v -> v == 0 ? Format.sysctlW(WindowCheck.SCALING, 1) : null),
-            new Fact("net.ipv4.tcp_fin_timeout", v -> "an orphaned socket waits " + v
-                    + "s in FIN_WAIT_2 for the peer's FIN (TIME_WAIT itself always lasts 60s)", null),
+            new Fact("net.ipv4.tcp_fin_timeout", v -> "an orphaned socket waits "
+                    + Units.formatDuration(Duration.ofSeconds(v), ChronoUnit.SECONDS) + " in FIN_WAIT_2 for the peer's FIN (TIME_WAIT itself always lasts 60s)", null),
             new Fact("net.ipv4.tcp_tw_reuse", v -> v == 0
                     ? "off: an outgoing connection never reuses a port still in TIME_WAIT"
                     : v == 1 ? "on: outgoing connections may reuse ports in TIME_WAIT (needs timestamps)"

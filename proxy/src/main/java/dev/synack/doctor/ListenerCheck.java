@@ -1,6 +1,7 @@
 package dev.synack.doctor;
 
 import dev.synack.config.SocketSpec;
+import dev.synack.config.Units;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -37,7 +38,7 @@ final class ListenerCheck implements Check {
 
     private static void listenerOnly(Side side, String option, Object value, List<DoctorFinding> out) {
         if (value != null) {
-            String shown = value instanceof Duration d ? Format.duration(d) : value.toString();
+            String shown = value instanceof Duration d ? Units.formatDuration(d) : value.toString();
             out.add(side.wontApply(option, shown, "applies only to the listener; sockets to the service have none",
                     "move " + option + " under downstream"));
         }
@@ -74,7 +75,7 @@ final class ListenerCheck implements Check {
     }
 
     private static DoctorFinding deferAccept(Side side, Duration deferAccept) {
-        String shown = Format.duration(deferAccept);
+        String shown = Units.formatDuration(deferAccept);
         long seconds = deferAccept.toSeconds();
         if (seconds <= 0) {
             return side.ok("defer_accept", shown, "off: connections are accepted as soon as the handshake completes");

@@ -2,6 +2,7 @@ package dev.synack.doctor;
 
 import dev.synack.config.HostPort;
 import dev.synack.config.SocketSpec;
+import dev.synack.config.Units;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,6 @@ final class TransportCheck implements Check {
     }
 
     private static String show(Object value) {
-        return value instanceof Duration d ? Format.duration(d) : value.toString();
+        return value instanceof Duration d ? Units.formatDuration(d) : value.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.synack.doctor;
 
+import dev.synack.config.Units;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -27,7 +28,7 @@ final class WindowCheck implements Check {
         }
         Integer rcvbuf = side.spec().rcvbuf();
         if (rcvbuf != null && unscaled && 2L * rcvbuf > UNSCALED_MAX) {
-            out.add(side.adjusted("rcvbuf", Format.bytes(rcvbuf), SCALING + "=0: the advertised window is capped"
+            out.add(side.adjusted("rcvbuf", Units.formatSize(rcvbuf), SCALING + "=0: the advertised window is capped"
                     + " at 64 KiB, so a buffer beyond that does not widen it", Format.sysctlW(SCALING, 1)));
         }
         Integer mss = side.spec().maxSegment();
@@ -37,7 +38,7 @@ final class WindowCheck implements Check {
     }
 
     private static DoctorFinding clamp(Side side, long clamp, boolean unscaled) {
-        String shown = Format.bytes(clamp);
+        String shown = Units.formatSize(clamp);
         if (unscaled && clamp > UNSCALED_MAX) {
             return side.adjusted("window_clamp", shown, SCALING + "=0: the window cannot exceed 64 KiB, so the clamp"
                     + " is effectively " + UNSCALED_MAX, Format.sysctlW(SCALING, 1));

@@ -1,6 +1,8 @@
 package dev.synack.net;
 
+import dev.synack.config.Units;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The unit of an option's value: how a config value becomes the kernel's integer (or name) and how the
@@ -15,11 +17,11 @@ enum OptionKind {
     },
     SECONDS {
         @Override Object toKernel(Object v) { return (int) ((Duration) v).toSeconds(); }
-        @Override String render(Object k) { return k + "s"; }
+        @Override String render(Object k) { return seconds(Duration.ofSeconds((Integer) k)); }
     },
     MILLIS {
         @Override Object toKernel(Object v) { return (int) ((Duration) v).toMillis(); }
-        @Override String render(Object k) { return duration(Duration.ofMillis((Integer) k)); }
+        @Override String render(Object k) { return seconds(Duration.ofMillis((Integer) k)); }
     },
     /** A plain integer: sizes in bytes, counts, queue lengths, the TOS byte. */
     NUMBER {
@@ -29,7 +31,7 @@ enum OptionKind {
     /** SO_LINGER: seconds, or -1 (as Netty reports it) when lingering is off. */
     LINGER {
         @Override Object toKernel(Object v) { return (int) ((Duration) v).toSeconds(); }
-        @Override String render(Object k) { return ((Integer) k) < 0 ? "off" : k + "s"; }
+        @Override String render(Object k) { return ((Integer) k) < 0 ? "off" : seconds(Duration.ofSeconds((Integer) k)); }
     },
     /** Whether tcpi_options carries TFO_CHILD: the connection was accepted through TCP Fast Open. */
     TFO_CHILD {
@@ -50,14 +52,13 @@ enum OptionKind {
     /** A config value in config units, before any rounding to the kernel's unit. */
     String renderRequested(Object configValue) {
         if (configValue instanceof Duration d && this != LINGER) {
-            return duration(d);
+            return seconds(d);
         }
         return render(toKernel(configValue));
     }
 
-    /** {@code 250ms}, {@code 60s}: whole seconds when exact, else milliseconds. */
-    static String duration(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    /** {@code 250ms}, {@code 60s}, {@code 7200s}: readings stay in the kernel's seconds, never minutes or hours. */
+    private static String seconds(Duration d) {
+        return Units.formatDuration(d, ChronoUnit.SECONDS);
     }
 }
