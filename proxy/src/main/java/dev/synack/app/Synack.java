@@ -3,8 +3,8 @@ package dev.synack.app;
 import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
+import dev.synack.config.SocketOption;
 import dev.synack.config.SynackConfig;
-import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.Observers;
@@ -63,7 +63,7 @@ public final class Synack implements AutoCloseable {
             throw new ConfigException(List.of(new ConfigError("transport", '"' + config.transport().configName() + '"',
                     "a transport available here (" + e.getMessage() + ")")));
         }
-        List<ConfigError> errors = SocketOptionTable.check(config, choice.transport());
+        List<ConfigError> errors = SocketOption.check(config, choice.transport().kind());
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }

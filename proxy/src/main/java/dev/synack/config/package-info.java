@@ -4,8 +4,10 @@
  *
  * <p>{@link dev.synack.config.ConfigLoader} is the entry point and documents the error formats; the
  * package-private readers ({@code RootReader}, {@code ProxyReader}, {@code SocketReader}, ...) walk the
- * parsed tree through {@code Node}, which tracks the path and collects errors; {@code SocketKey} is the one
- * table of socket option keys; {@code Expect} holds every expected text; {@link dev.synack.config.Units}
- * parses and prints durations and sizes for anyone who shows config values.
+ * parsed tree through {@code Node}, which tracks the path and collects errors; {@code Expect} holds every
+ * expected text; {@link dev.synack.config.Units} parses and prints durations and sizes for anyone who shows
+ * config values. {@link dev.synack.config.SocketOption} is the one table of socket options (config name,
+ * kernel option, stage per side, value kind, transports), read by the config grammar ({@code SocketKey}),
+ * the tuner in net and the doctor; {@link dev.synack.config.KernelOption} declares Linux's socket numbers once.
  */
 package dev.synack.config;

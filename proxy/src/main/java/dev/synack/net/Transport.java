@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.config.TransportKind;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -93,6 +94,11 @@ public enum Transport {
     /** Whether sockets of this transport expose their fd for raw getsockopt/setsockopt. */
     public boolean isNative() {
         return this != NIO;
+    }
+
+    /** The kind of transport config names for this one. */
+    public TransportKind kind() {
+        return TransportKind.valueOf(name());
     }
 
     /** The spelling used in config and logs ({@code epoll}, {@code io_uring}, {@code nio}). */

@@ -3,7 +3,7 @@ package dev.synack.proxy;
 import dev.synack.config.ConfigError;
 import dev.synack.config.HostPort;
 import dev.synack.config.ProxySpec;
-import dev.synack.net.SocketOptionTable;
+import dev.synack.config.SocketOption;
 import dev.synack.net.Transport;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionObserver;
@@ -173,7 +173,7 @@ public final class ProxyRegistry {
     }
 
     private void checkOptions(ProxySpec spec) throws RegistryException {
-        List<ConfigError> errors = SocketOptionTable.check(spec, "", transport);
+        List<ConfigError> errors = SocketOption.check(spec, "", transport.kind());
         if (!errors.isEmpty()) {
             throw new RegistryException(RegistryException.Kind.INVALID,
                     "proxy " + spec.name() + " cannot run on " + transport.configName(), strip(errors));
@@ -189,7 +189,7 @@ public final class ProxyRegistry {
         }
     }
 
-    /** Errors of {@link SocketOptionTable#check} under an empty path start with a dot: drop it. */
+    /** Errors of {@link SocketOption#check} under an empty path start with a dot: drop it. */
     private static List<ConfigError> strip(List<ConfigError> errors) {
         List<ConfigError> out = new ArrayList<>();
         for (ConfigError e : errors) {

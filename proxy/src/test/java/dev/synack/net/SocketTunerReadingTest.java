@@ -1,5 +1,7 @@
 package dev.synack.net;
 
+import dev.synack.config.SocketOption;
+import dev.synack.testkit.Specs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -31,9 +33,9 @@ class SocketTunerReadingTest {
     void readsEveryApplicableOptionEvenWhenConfigSetsNone(Transport t) throws Exception {
         try (LoopbackPair p = LoopbackPair.open(t, Specs.of(Map.of()), Specs.of(Map.of()))) {
             assertThat(names(p.down.readListener(p.listener))).containsExactlyElementsOf(
-                    expected(SocketOptionTable.readOnListener(), t));
-            assertThat(names(p.down.read(p.accepted))).containsExactlyElementsOf(expected(SocketOptionTable.readOnAccepted(), t));
-            assertThat(names(p.up.read(p.client))).containsExactlyElementsOf(expected(SocketOptionTable.readOnUpstream(), t));
+                    expected(SocketOption.readOnListener(), t));
+            assertThat(names(p.down.read(p.accepted))).containsExactlyElementsOf(expected(SocketOption.readOnAccepted(), t));
+            assertThat(names(p.up.read(p.client))).containsExactlyElementsOf(expected(SocketOption.readOnUpstream(), t));
             assertThat(p.up.read(p.client)).allSatisfy(r -> assertThat(r.requested()).isNull());
             assertThat(p.up.read(p.client)).filteredOn(r -> r.name().equals("nodelay"))
                     .singleElement().extracting(OptionReading::effective).isEqualTo("true");
@@ -110,7 +112,7 @@ class SocketTunerReadingTest {
         return readings.stream().map(OptionReading::name).toList();
     }
 
-    private static List<String> expected(List<SocketOptionTable> options, Transport t) {
-        return options.stream().filter(o -> o.supports(t)).map(SocketOptionTable::configName).toList();
+    private static List<String> expected(List<SocketOption> options, Transport t) {
+        return options.stream().filter(o -> o.supports(t.kind())).map(SocketOption::configName).toList();
     }
 }

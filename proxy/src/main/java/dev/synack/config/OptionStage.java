@@ -1,4 +1,4 @@
-package dev.synack.net;
+package dev.synack.config;
 
 /**
  * When a socket option is applied: the moment the kernel needs it, which is not always the moment Netty

@@ -1,20 +1,9 @@
-package dev.synack.net;
+package dev.synack.config;
 
+import dev.synack.testkit.Specs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.synack.config.AdminSpec;
-import dev.synack.config.BufferSpec;
-import dev.synack.config.CloseAction;
-import dev.synack.config.ConfigError;
-import dev.synack.config.ConnectSpec;
-import dev.synack.config.HostPort;
-import dev.synack.config.KeepaliveSpec;
-import dev.synack.config.LimitsSpec;
-import dev.synack.config.ProxySpec;
-import dev.synack.config.ShutdownSpec;
-import dev.synack.config.SocketSpec;
-import dev.synack.config.SynackConfig;
-import dev.synack.config.TransportKind;
+import dev.synack.testkit.Specs;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,8 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The table's shape and the transport check: exact error messages for what a transport cannot apply. */
-class SocketOptionTableTest {
+/** The table's shape, the grammar read from it, and the transport check: exact error messages for what a transport cannot apply. */
+class SocketOptionTest {
     private static final SocketSpec EVERY_DOWNSTREAM_OPTION = Specs.of(Map.ofEntries(
             Map.entry("nodelay", true), Map.entry("keepalive", new KeepaliveSpec(true, Duration.ofSeconds(60), Duration.ofSeconds(10), 5)),
             Map.entry("linger", Duration.ZERO), Map.entry("rcvbuf", 262144), Map.entry("sndbuf", 262144),
@@ -36,7 +25,7 @@ class SocketOptionTableTest {
 
     @Test
     void everyFieldOfSocketSpecHasAnEntryUnderItsConfigName() {
-        Set<String> configNames = Arrays.stream(SocketOptionTable.values()).map(o -> o.configName().replaceAll("\\..*", ""))
+        Set<String> configNames = Arrays.stream(SocketOption.values()).map(o -> o.configName().replaceAll("\\..*", ""))
                 .collect(Collectors.toSet());
         Set<String> fields = Arrays.stream(SocketSpec.class.getRecordComponents()).map(RecordComponent::getName)
                 .map(n -> n.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
@@ -45,7 +34,7 @@ class SocketOptionTableTest {
 
     @Test
     void everyEntryBelongsToASideAndUpstreamEntriesNeverUseListenerStages() {
-        for (SocketOptionTable o : SocketOptionTable.values()) {
+        for (SocketOption o : SocketOption.values()) {
             assertThat(o.downstreamStage() != null || o.upstreamStage() != null).as(o.name()).isTrue();
             assertThat(o.downstreamStage()).as(o.name()).isIn(null, OptionStage.LISTENER, OptionStage.CHILD);
             assertThat(o.upstreamStage()).as(o.name()).isIn(null, OptionStage.UPSTREAM, OptionStage.AFTER_CONNECT);
@@ -53,17 +42,39 @@ class SocketOptionTableTest {
     }
 
     @Test
+    void theGrammarHasOneKeyPerBlockKeyOfTheTableWithTheTablesListenerOnlyFlags() {
+        assertThat(Arrays.stream(SocketKey.values()).map(k -> k.key))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(SocketOption.values()).map(SocketOption::key).distinct().toList());
+        assertThat(Arrays.stream(SocketKey.values()).filter(k -> k.listenerOnly).map(k -> k.key))
+                .containsExactly("backlog", "reuse_port", "defer_accept");
+        assertThat(SocketKey.FAST_OPEN.listenerOnly).as("fast_open has an upstream entry").isFalse();
+    }
+
+    @Test
+    void everyEntryNamesAKernelOptionAndTheTransportsThatApplyIt() {
+        for (SocketOption o : SocketOption.values()) {
+            assertThat(o.kernel().name()).as(o.name()).isNotBlank();
+            assertThat(o.transports()).as(o.name()).isNotEmpty().doesNotContain(TransportKind.AUTO)
+                    .contains(TransportKind.EPOLL, TransportKind.IO_URING);
+        }
+        assertThat(SocketOption.CONGESTION.kernel()).isEqualTo(new KernelOption("TCP_CONGESTION", 6, 13));
+        assertThat(SocketOption.values()).filteredOn(o -> !o.supports(TransportKind.NIO)).extracting(SocketOption::configName)
+                .containsExactly("window_clamp", "max_segment", "user_timeout", "tos", "congestion", "notsent_lowat",
+                        "fast_open", "fast_open", "fast_open", "defer_accept");
+    }
+
+    @Test
     void nativeTransportsCanApplyEveryOption() {
         SynackConfig cfg = config(EVERY_DOWNSTREAM_OPTION, Specs.of(Map.of("windowClamp", 65536, "fastOpen", 1, "tos", 8)));
-        assertThat(SocketOptionTable.check(cfg, Transport.EPOLL)).isEmpty();
-        assertThat(SocketOptionTable.check(cfg, Transport.IO_URING)).isEmpty();
+        assertThat(SocketOption.check(cfg, TransportKind.EPOLL)).isEmpty();
+        assertThat(SocketOption.check(cfg, TransportKind.IO_URING)).isEmpty();
     }
 
     @Test
     void nioRejectsEachOptionItCannotApplyNamingOptionAndTransport() {
         SynackConfig cfg = config(EVERY_DOWNSTREAM_OPTION,
                 Specs.of(Map.of("windowClamp", 65536, "fastOpen", 1, "keepalive", new KeepaliveSpec(true, Duration.ofSeconds(30), null, null))));
-        List<String> errors = SocketOptionTable.check(cfg, Transport.NIO).stream().map(ConfigError::toString).toList();
+        List<String> errors = SocketOption.check(cfg, TransportKind.NIO).stream().map(ConfigError::toString).toList();
         String nio = " (expected: an option the nio transport can apply; nio cannot set ";
         assertThat(errors).containsExactly(
                 "proxies[0].downstream.window_clamp: 65536" + nio + "TCP_WINDOW_CLAMP (use epoll or io_uring))",
@@ -80,7 +91,7 @@ class SocketOptionTableTest {
 
     @Test
     void aLoadedConfigIsCheckedAgainstTheTransport() throws Exception {
-        SynackConfig cfg = dev.synack.config.ConfigLoader.parse(String.join("\n",
+        SynackConfig cfg = ConfigLoader.parse(String.join("\n",
                 "transport: nio",
                 "proxies:",
                 "  - name: web",
@@ -91,21 +102,21 @@ class SocketOptionTableTest {
                 "    listen: 127.0.0.1:15432",
                 "    upstream: 127.0.0.1:5432",
                 "    upstream_socket: {fast_open: true, user_timeout: 2500ms, rcvbuf: 256KiB}"), "inline.yaml");
-        assertThat(SocketOptionTable.check(cfg, Transport.NIO)).extracting(ConfigError::toString).containsExactly(
+        assertThat(SocketOption.check(cfg, TransportKind.NIO)).extracting(ConfigError::toString).containsExactly(
                 "proxies[0].downstream.defer_accept: \"5s\" (expected: an option the nio transport can apply; "
                         + "nio cannot set TCP_DEFER_ACCEPT (use epoll or io_uring))",
                 "proxies[1].upstream_socket.user_timeout: \"2500ms\" (expected: an option the nio transport can apply; "
                         + "nio cannot set TCP_USER_TIMEOUT (use epoll or io_uring))",
                 "proxies[1].upstream_socket.fast_open: true (expected: an option the nio transport can apply; "
                         + "nio cannot set TCP_FASTOPEN_CONNECT (use epoll or io_uring))");
-        assertThat(SocketOptionTable.check(cfg, Transport.EPOLL)).isEmpty();
+        assertThat(SocketOption.check(cfg, TransportKind.EPOLL)).isEmpty();
     }
 
     @Test
     void checkNamesTheProxyIndexAndIgnoresUnsetSides() {
         SynackConfig cfg = new SynackConfig(AdminSpec.DEFAULT, TransportKind.NIO, ShutdownSpec.DEFAULT, List.of(
                 proxy("a", SocketSpec.DEFAULT, null), proxy("b", Specs.of("congestion", "bbr"), SocketSpec.DEFAULT)));
-        assertThat(SocketOptionTable.check(cfg, Transport.NIO)).extracting(ConfigError::path)
+        assertThat(SocketOption.check(cfg, TransportKind.NIO)).extracting(ConfigError::path)
                 .containsExactly("proxies[1].downstream.congestion");
     }
 

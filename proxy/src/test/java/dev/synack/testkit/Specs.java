@@ -1,4 +1,4 @@
-package dev.synack.net;
+package dev.synack.testkit;
 
 import dev.synack.config.SocketSpec;
 import java.lang.reflect.RecordComponent;
@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.Map;
 
 /** Builds a {@link SocketSpec} with only the named fields set (record component names: {@code windowClamp}). */
-final class Specs {
+public final class Specs {
     private Specs() {}
 
-    static SocketSpec of(Map<String, ?> fields) {
+    public static SocketSpec of(Map<String, ?> fields) {
         RecordComponent[] rc = SocketSpec.class.getRecordComponents();
         Object[] args = new Object[rc.length];
         for (Map.Entry<String, ?> f : fields.entrySet()) {
@@ -27,7 +27,7 @@ final class Specs {
         }
     }
 
-    static SocketSpec of(String field, Object value) {
+    public static SocketSpec of(String field, Object value) {
         return value == null ? of(Map.of()) : of(Map.of(field, value));
     }
 }
