@@ -7,6 +7,7 @@ import static dev.synack.config.OptionStage.CHILD;
 import static dev.synack.config.OptionStage.LISTENER;
 import static dev.synack.config.OptionStage.UPSTREAM;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,8 +19,11 @@ import java.util.function.Function;
 /**
  * The one table of socket options: for each option of {@link SocketSpec}, its config name, the kernel
  * option, the stage at which each side applies it (null: not on that side), the kind of its value, the
- * value config asks for, and the transports that can apply it. The config grammar ({@code SocketKey}),
- * the tuner in net (which adds how each transport applies and reads an entry) and the doctor all read it.
+ * value config asks for, the transports that can apply it, and the kernel's default where there is one.
+ * A transport that cannot set an option still honours a request for its kernel default, since nothing
+ * needs setting: that is no config error, the tuner leaves the socket as it is, and the doctor says it
+ * takes effect. The config grammar ({@code SocketKey}), the tuner in net (which adds how each transport
+ * applies and reads an entry) and the doctor all read this table.
  *
  * <p>Options the handshake needs (receive buffer for the window scale, MSS and window clamp for the
  * SYN-ACK) are set on the listener, and the kernel copies them into every socket it accepts; those are
@@ -28,7 +32,7 @@ import java.util.function.Function;
 public enum SocketOption {
     NODELAY("nodelay", tcp("TCP_NODELAY", 1), CHILD, UPSTREAM, OptionKind.FLAG, SocketSpec::nodelay, every()),
     KEEPALIVE("keepalive.enabled", socket("SO_KEEPALIVE", 9), CHILD, UPSTREAM, OptionKind.FLAG,
-            keepalive(KeepaliveSpec::enabled), every()),
+            keepalive(KeepaliveSpec::enabled), every(), false),
     KEEPALIVE_IDLE("keepalive.idle", tcp("TCP_KEEPIDLE", 4), CHILD, UPSTREAM, OptionKind.SECONDS,
             keepalive(KeepaliveSpec::idle), every()),
     KEEPALIVE_INTERVAL("keepalive.interval", tcp("TCP_KEEPINTVL", 5), CHILD, UPSTREAM, OptionKind.SECONDS,
@@ -43,28 +47,30 @@ public enum SocketOption {
     MAX_SEGMENT("max_segment", tcp("TCP_MAXSEG", 2), LISTENER, UPSTREAM, OptionKind.NUMBER, SocketSpec::maxSegment,
             nativeOnly()),
     USER_TIMEOUT("user_timeout", tcp("TCP_USER_TIMEOUT", 18), CHILD, UPSTREAM, OptionKind.MILLIS, SocketSpec::userTimeout,
-            nativeOnly()),
+            nativeOnly(), Duration.ZERO),
     QUICKACK("quickack", tcp("TCP_QUICKACK", 12), CHILD, AFTER_CONNECT, OptionKind.FLAG, SocketSpec::quickack, every()),
     /** NIO's IP_TOS on the JDK's dual-stack sockets sets only IPV6_TCLASS, so IPv4 packets would keep tos 0. */
-    TOS("tos", KernelOption.IP_TOS, CHILD, UPSTREAM, OptionKind.NUMBER, SocketSpec::tos, nativeOnly()),
+    TOS("tos", KernelOption.IP_TOS, CHILD, UPSTREAM, OptionKind.NUMBER, SocketSpec::tos, nativeOnly(), 0),
     CONGESTION("congestion", KernelOption.TCP_CONGESTION, CHILD, UPSTREAM, OptionKind.NAME, SocketSpec::congestion,
             nativeOnly()),
     NOTSENT_LOWAT("notsent_lowat", tcp("TCP_NOTSENT_LOWAT", 25), CHILD, UPSTREAM, OptionKind.NUMBER,
             SocketSpec::notsentLowat, nativeOnly()),
     /** Listener: the TFO queue length; set before listen (Netty would only do it when its own probe allows). */
-    FAST_OPEN("fast_open", tcp("TCP_FASTOPEN", 23), LISTENER, null, OptionKind.NUMBER, SocketSpec::fastOpen, nativeOnly()),
+    FAST_OPEN("fast_open", tcp("TCP_FASTOPEN", 23), LISTENER, null, OptionKind.NUMBER, SocketSpec::fastOpen, nativeOnly(),
+            0),
     /** Upstream: the kernel's TCP_FASTOPEN_CONNECT, so an ordinary write after connect goes out in the SYN. */
     FAST_OPEN_CONNECT("fast_open", tcp("TCP_FASTOPEN_CONNECT", 30), null, UPSTREAM, OptionKind.FLAG, SocketSpec::fastOpen,
-            nativeOnly()),
+            nativeOnly(), 0),
     /** Accepted sockets, read only: whether the connection was accepted by TFO (tcpi_options TFO_CHILD). */
     FAST_OPEN_CHILD("fast_open", KernelOption.TCP_INFO.named("TCP_INFO tcpi_options"), CHILD, null, OptionKind.TFO_CHILD,
             s -> null, nativeOnly()),
     /** listen()'s argument, which only Netty passes; read back as tcp_info's tcpi_sacked (sk_max_ack_backlog). */
     BACKLOG("backlog", KernelOption.TCP_INFO.named("listen() backlog"), LISTENER, null, OptionKind.NUMBER,
             SocketSpec::backlog, every()),
-    REUSE_PORT("reuse_port", socket("SO_REUSEPORT", 15), LISTENER, null, OptionKind.FLAG, SocketSpec::reusePort, every()),
+    REUSE_PORT("reuse_port", socket("SO_REUSEPORT", 15), LISTENER, null, OptionKind.FLAG, SocketSpec::reusePort, every(),
+            false),
     DEFER_ACCEPT("defer_accept", tcp("TCP_DEFER_ACCEPT", 9), LISTENER, null, OptionKind.SECONDS, SocketSpec::deferAccept,
-            nativeOnly());
+            nativeOnly(), Duration.ZERO);
 
     private static final SocketOption[] ALL = values();
 
@@ -75,10 +81,17 @@ public enum SocketOption {
     private final OptionKind kind;
     private final Function<SocketSpec, Object> requested;
     private final Set<TransportKind> transports;
+    private final Object kernelDefault;
 
-    @SuppressWarnings("unchecked")
     SocketOption(String configName, KernelOption kernel, OptionStage downstream, OptionStage upstream, OptionKind kind,
                  Function<SocketSpec, ?> requested, Set<TransportKind> transports) {
+        this(configName, kernel, downstream, upstream, kind, requested, transports, null);
+    }
+
+    /** @param kernelDefault the config value every new socket already has, or null when there is none to name */
+    @SuppressWarnings("unchecked")
+    SocketOption(String configName, KernelOption kernel, OptionStage downstream, OptionStage upstream, OptionKind kind,
+                 Function<SocketSpec, ?> requested, Set<TransportKind> transports, Object kernelDefault) {
         this.configName = configName;
         this.kernel = kernel;
         this.downstream = downstream;
@@ -86,6 +99,7 @@ public enum SocketOption {
         this.kind = kind;
         this.requested = (Function<SocketSpec, Object>) requested;
         this.transports = Collections.unmodifiableSet(transports);
+        this.kernelDefault = kernelDefault;
     }
 
     /** The name in config and readings: {@code nodelay}, {@code keepalive.idle}. */
@@ -128,6 +142,23 @@ public enum SocketOption {
         return transports.contains(t);
     }
 
+    /**
+     * Whether {@code requested} is the kernel's default, the value every new socket starts with
+     * ({@code fast_open: false} or 0, {@code user_timeout: 0}, {@code defer_accept: 0}, {@code tos: 0}, ...):
+     * asking for it needs no setsockopt. Compared in the kernel's units.
+     */
+    public boolean isKernelDefault(Object requested) {
+        return requested != null && kernelDefault != null && kind.toKernel(requested).equals(kind.toKernel(kernelDefault));
+    }
+
+    /**
+     * Whether a socket of transport {@code t} ends up as config asks: the transport can apply the option, or
+     * the value asked for is the kernel's default, which every transport honours by setting nothing.
+     */
+    public boolean honours(TransportKind t, Object requested) {
+        return supports(t) || isKernelDefault(requested);
+    }
+
     /** Read back on accepted sockets: child options, and listener options the kernel copies into them. */
     public boolean inAccepted() {
         return downstream == CHILD || this == RCVBUF || this == WINDOW_CLAMP || this == MAX_SEGMENT;
@@ -164,7 +195,7 @@ public enum SocketOption {
     }
 
     /**
-     * Every option the config asks for that transport {@code t} cannot apply, as an error on its path:
+     * Every option the config asks for that transport {@code t} cannot honour, as an error on its path:
      * {@code proxies[0].downstream.window_clamp: 65536 (expected: an option the nio transport can apply; ...)}.
      */
     public static List<ConfigError> check(SynackConfig cfg, TransportKind t) {
@@ -187,7 +218,7 @@ public enum SocketOption {
                                   TransportKind t) {
         for (SocketOption o : ALL) {
             Object v = o.requested(spec);
-            if (v == null || o.stage(downstreamSide) == null || o.supports(t)) {
+            if (v == null || o.stage(downstreamSide) == null || o.honours(t, v)) {
                 continue;
             }
             // found is shown as JSON, like every config error: durations and names quoted

@@ -1,9 +1,10 @@
 package dev.synack.doctor;
 
-import java.time.temporal.ChronoUnit;
+import dev.synack.config.SocketOption;
 import dev.synack.config.SocketSpec;
 import dev.synack.config.Units;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -32,13 +33,13 @@ final class BasicOptionsCheck implements Check {
                             + " a while, so quick-ACK mode holds only briefly after each time it is set", "")
                     : side.ok("quickack", "false", "delayed ACKs, the kernel's default"));
         }
-        if (s.tos() != null && !TransportCheck.tosFailsOnNio(side)) {
+        if (s.tos() != null && side.canApply(SocketOption.TOS)) {
             out.add(tos(side, s.tos()));
         }
-        if (s.userTimeout() != null && side.canApply("user_timeout")) {
+        if (s.userTimeout() != null && side.canApply(SocketOption.USER_TIMEOUT)) {
             out.add(userTimeout(side, s.userTimeout()));
         }
-        if (s.notsentLowat() != null && side.canApply("notsent_lowat")) {
+        if (s.notsentLowat() != null && side.canApply(SocketOption.NOTSENT_LOWAT)) {
             out.add(side.ok("notsent_lowat", Units.formatSize(s.notsentLowat()), "the socket reports writable only while"
                     + " fewer than " + Units.formatSize(s.notsentLowat()) + " written bytes are still unsent"));
         }

@@ -1,5 +1,6 @@
 package dev.synack.doctor;
 
+import dev.synack.config.SocketOption;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ final class CongestionCheck implements Check {
                     .orElseGet(() -> side.info("congestion", "unset", Format.notReadable(side.sysctls(), DEFAULT))));
             return;
         }
-        if (!side.canApply("congestion")) {
+        if (!side.canApply(SocketOption.CONGESTION)) {
             return;
         }
         List<String> available = side.sysctls().readWords(AVAILABLE);

@@ -1,5 +1,6 @@
 package dev.synack.doctor;
 
+import dev.synack.config.SocketOption;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -15,7 +16,7 @@ final class FastOpenCheck implements Check {
     @Override
     public void check(Side side, List<DoctorFinding> out) {
         Integer fastOpen = side.spec().fastOpen();
-        if (fastOpen == null || !side.canApply("fast_open")) {
+        if (fastOpen == null || !side.canApply(side.listener() ? SocketOption.FAST_OPEN : SocketOption.FAST_OPEN_CONNECT)) {
             return;
         }
         String requested = fastOpen.toString();

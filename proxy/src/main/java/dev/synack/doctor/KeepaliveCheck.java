@@ -1,9 +1,9 @@
 package dev.synack.doctor;
 
-import java.time.temporal.ChronoUnit;
 import dev.synack.config.KeepaliveSpec;
 import dev.synack.config.Units;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

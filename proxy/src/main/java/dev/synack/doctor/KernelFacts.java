@@ -1,9 +1,9 @@
 package dev.synack.doctor;
 
 import dev.synack.config.Units;
+import dev.synack.net.Sysctls;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import dev.synack.net.Sysctls;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;

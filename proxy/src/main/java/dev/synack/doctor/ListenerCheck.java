@@ -1,5 +1,6 @@
 package dev.synack.doctor;
 
+import dev.synack.config.SocketOption;
 import dev.synack.config.SocketSpec;
 import dev.synack.config.Units;
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class ListenerCheck implements Check {
             return;
         }
         backlog(side, spec.backlog(), out);
-        if (spec.deferAccept() != null && side.canApply("defer_accept")) {
+        if (spec.deferAccept() != null && side.canApply(SocketOption.DEFER_ACCEPT)) {
             out.add(deferAccept(side, spec.deferAccept()));
         }
         if (spec.reusePort() != null) {

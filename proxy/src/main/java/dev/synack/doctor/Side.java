@@ -1,6 +1,7 @@
 package dev.synack.doctor;
 
 import dev.synack.config.ProxySpec;
+import dev.synack.config.SocketOption;
 import dev.synack.config.SocketSpec;
 import dev.synack.net.Sysctls;
 import dev.synack.net.Transport;
@@ -38,9 +39,12 @@ record Side(String prefix, ProxySpec proxy, SocketSpec spec, boolean listener, T
         return prefix.substring(0, prefix.indexOf('.'));
     }
 
-    /** Whether the transport can apply an option at all; when not, {@link TransportCheck} says so once. */
-    boolean canApply(String option) {
-        return transport.isNative() || !TransportCheck.NOT_ON_NIO.contains(option);
+    /**
+     * Whether the transport gives this side's sockets what config asks of an option: it can apply it, or
+     * the value asked is the kernel's default; when not, {@link TransportCheck} says so once.
+     */
+    boolean canApply(SocketOption option) {
+        return option.honours(transport.kind(), option.requested(spec));
     }
 
     DoctorFinding ok(String option, String requested, String why) {

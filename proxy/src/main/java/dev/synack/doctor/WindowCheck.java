@@ -1,5 +1,6 @@
 package dev.synack.doctor;
 
+import dev.synack.config.SocketOption;
 import dev.synack.config.Units;
 import java.util.List;
 import java.util.OptionalLong;
@@ -23,7 +24,7 @@ final class WindowCheck implements Check {
         OptionalLong scaling = side.sysctls().readLong(SCALING);
         boolean unscaled = scaling.isPresent() && scaling.getAsLong() == 0;
         Integer clamp = side.spec().windowClamp();
-        if (clamp != null && side.canApply("window_clamp")) {
+        if (clamp != null && side.canApply(SocketOption.WINDOW_CLAMP)) {
             out.add(clamp(side, clamp, unscaled));
         }
         Integer rcvbuf = side.spec().rcvbuf();
@@ -32,7 +33,7 @@ final class WindowCheck implements Check {
                     + " at 64 KiB, so a buffer beyond that does not widen it", Format.sysctlW(SCALING, 1)));
         }
         Integer mss = side.spec().maxSegment();
-        if (mss != null && side.canApply("max_segment")) {
+        if (mss != null && side.canApply(SocketOption.MAX_SEGMENT)) {
             out.add(maxSegment(side, mss));
         }
     }

@@ -53,7 +53,8 @@ public final class SocketTuner {
         for (OptionStage stage : OptionStage.values()) {
             // only what this spec asks for: the per-connection stages then loop over a handful of entries
             byStage.put(stage, SocketOption.at(listenerSide, stage).stream()
-                    .filter(o -> appliedHere(o) && o.requested(this.spec) != null && !nettyDefault(o)).toList());
+                    .filter(o -> appliedHere(o) && o.requested(this.spec) != null && !nettyDefault(o) && !leftAsItIs(o))
+                    .toList());
         }
     }
 
@@ -69,6 +70,14 @@ public final class SocketTuner {
      */
     private boolean nettyDefault(SocketOption o) {
         return o == SocketOption.NODELAY && Boolean.TRUE.equals(o.requested(spec));
+    }
+
+    /**
+     * True for the kernel's default asked of a transport that cannot set the option: the socket already has
+     * it (see {@link SocketOption#honours}), so there is nothing to apply and nothing to warn about.
+     */
+    private boolean leftAsItIs(SocketOption o) {
+        return SocketOptionAccess.of(o, transport) == null && o.isKernelDefault(o.requested(spec));
     }
 
     /** The tuner of a proxy's downstream side: the listener and the sockets it accepts. */

@@ -90,6 +90,33 @@ class SocketOptionTest {
     }
 
     @Test
+    void aTransportThatCannotSetAnOptionStillHonoursItsKernelDefault() {
+        SocketSpec defaults = Specs.of(Map.of("fastOpen", 0, "userTimeout", Duration.ZERO, "tos", 0,
+                "deferAccept", Duration.ZERO));
+        SynackConfig cfg = config(defaults, Specs.of(Map.of("fastOpen", 0, "userTimeout", Duration.ZERO, "tos", 0)));
+
+        assertThat(SocketOption.check(cfg, TransportKind.NIO)).isEmpty();
+        assertThat(SocketOption.FAST_OPEN_CONNECT.isKernelDefault(0)).isTrue();
+        assertThat(SocketOption.FAST_OPEN.isKernelDefault(256)).isFalse();
+        assertThat(SocketOption.USER_TIMEOUT.honours(TransportKind.NIO, Duration.ofMillis(1))).isFalse();
+        assertThat(SocketOption.WINDOW_CLAMP.isKernelDefault(0)).as("no default to name").isFalse();
+    }
+
+    @Test
+    void fastOpenFalseLoadsAndChecksCleanOnNio() throws Exception {
+        SynackConfig cfg = ConfigLoader.parse(String.join("\n",
+                "transport: nio",
+                "proxies:",
+                "  - name: web",
+                "    listen: 127.0.0.1:18080",
+                "    upstream: 127.0.0.1:8080",
+                "    downstream: {fast_open: false, defer_accept: 0s}",
+                "    upstream_socket: {fast_open: false, user_timeout: 0s}"), "inline.yaml");
+
+        assertThat(SocketOption.check(cfg, TransportKind.NIO)).isEmpty();
+    }
+
+    @Test
     void aLoadedConfigIsCheckedAgainstTheTransport() throws Exception {
         SynackConfig cfg = ConfigLoader.parse(String.join("\n",
                 "transport: nio",

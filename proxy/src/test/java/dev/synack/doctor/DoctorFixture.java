@@ -90,7 +90,12 @@ final class DoctorFixture {
     }
 
     static SynackConfig config(SocketSpec downstream, SocketSpec upstream, LimitsSpec limits) {
-        ProxySpec proxy = new ProxySpec("web", new HostPort("127.0.0.1", 18080), List.of(new HostPort("127.0.0.1", 8080)),
+        return config(downstream, upstream, limits, "127.0.0.1");
+    }
+
+    /** A proxy that listens on and connects to {@code host} ({@code 127.0.0.1}, {@code ::1}). */
+    static SynackConfig config(SocketSpec downstream, SocketSpec upstream, LimitsSpec limits, String host) {
+        ProxySpec proxy = new ProxySpec("web", new HostPort(host, 18080), List.of(new HostPort(host, 8080)),
                 ConnectSpec.DEFAULT, CloseAction.RESET, CloseAction.RESET, limits, BufferSpec.DEFAULT, downstream, upstream);
         return new SynackConfig(AdminSpec.DEFAULT, TransportKind.AUTO, ShutdownSpec.DEFAULT, List.of(proxy));
     }

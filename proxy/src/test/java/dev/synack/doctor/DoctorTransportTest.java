@@ -66,6 +66,31 @@ class DoctorTransportTest {
     }
 
     @Test
+    void nioTosIsRefusedWhateverTheAddressesAsRunRefusesIt() {
+        DoctorReport report = DoctorFixture.typical(root).examine(
+                DoctorFixture.config(spec().tos(0x10).build(), SocketSpec.DEFAULT, LimitsSpec.DEFAULT, "::1"),
+                Transport.NIO, false);
+
+        assertThat(only(report, "proxies[0].downstream.tos").status()).isEqualTo(DoctorStatus.WONT_APPLY);
+    }
+
+    @Test
+    void nioHonoursTheKernelDefaultsOfWhatItCannotSet() {
+        SocketSpec down = spec().fastOpen(0).userTimeout(Duration.ZERO).deferAccept(Duration.ZERO).tos(0).build();
+        SocketSpec up = spec().fastOpen(0).userTimeout(Duration.ZERO).build();
+        DoctorReport report = DoctorFixture.typical(root).examine(DoctorFixture.config(down, up, LimitsSpec.DEFAULT),
+                Transport.NIO, false);
+
+        assertThat(report.hasProblems()).as(report.render()).isFalse();
+        for (String path : List.of("downstream.fast_open", "downstream.user_timeout", "downstream.defer_accept",
+                "downstream.tos", "upstream_socket.fast_open", "upstream_socket.user_timeout")) {
+            DoctorFinding f = only(report, "proxies[0]." + path);
+            assertThat(f.status()).as(path).isEqualTo(DoctorStatus.OK);
+            assertThat(f.why()).as(path).doesNotContain("transport nio");
+        }
+    }
+
+    @Test
     void nioKeepsWhatItCanSet() {
         DoctorReport report = DoctorFixture.typical(root).examine(DoctorFixture.config(
                 spec().nodelay(true).quickack(false).rcvbuf(65536).build(), SocketSpec.DEFAULT, LimitsSpec.DEFAULT),

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.synack.config.SocketSpec;
 import dev.synack.observe.OptionReading;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,6 +74,28 @@ class SocketTunerReadingTest {
             assertThat(appender.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
                     .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
                     .contains("upstream_socket.congestion", "TCP_CONGESTION", "no-such-cc", "ENOENT", "in effect: " + inEffect);
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("transports")
+    void kernelDefaultsAreHonouredWithoutAWarningOnEveryTransport(Transport t) throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(SocketTuner.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        SocketSpec down = Specs.of(Map.of("fastOpen", 0, "userTimeout", Duration.ZERO, "deferAccept", Duration.ZERO, "tos", 0));
+        SocketSpec up = Specs.of(Map.of("fastOpen", 0, "userTimeout", Duration.ZERO, "tos", 0));
+        try (LoopbackPair p = LoopbackPair.open(t, down, up)) {
+            List<OptionReading> all = new java.util.ArrayList<>(p.down.readListener(p.listener));
+            all.addAll(p.down.read(p.accepted));
+            all.addAll(p.up.read(p.client));
+            assertThat(all).filteredOn(r -> r.note() != null && r.note().startsWith("not applied")).isEmpty();
+            assertThat(all).filteredOn(r -> r.requested() != null).allSatisfy(r ->
+                    assertThat(r.effective()).as(r.name()).isIn("0", "0s", "false"));
+            assertThat(appender.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).isEmpty();
         } finally {
             logger.detachAppender(appender);
         }
