@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Reads the sysctls that decide whether a config can work and says, option by option, what will take
- * effect, what will not, why, and the command that fixes it.
+ * effect, what will not, why, and the command that fixes it; and whether the config can start here at
+ * all (its listen addresses free, its upstream names resolvable).
  *
  * <p>The checks run in the order of {@link #CHECKS} on each side of each proxy, after the general kernel
  * facts. A sysctl that cannot be read yields an INFO finding, never an exception.
@@ -17,6 +18,8 @@ import java.util.List;
 public final class Doctor {
     /** Every per-side check; adding one is a class and a line here. */
     private static final List<Check> CHECKS = List.of(
+            new ListenAddressCheck(),
+            new UpstreamNamesCheck(),
             new TransportCheck(),
             new FastOpenCheck(),
             new BufferCheck(),

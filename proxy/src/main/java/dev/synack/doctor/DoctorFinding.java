@@ -24,14 +24,21 @@ public record DoctorFinding(String path, String requested, DoctorStatus status, 
         fix = fix == null ? "" : fix;
     }
 
-    /** The proxy and side this finding belongs to ({@code proxies[0].downstream}), or {@code kernel}. */
+    /**
+     * The proxy and side this finding belongs to ({@code proxies[0].downstream}), the proxy itself for a
+     * field of its own ({@code proxies[0]} for {@code proxies[0].listen}), {@code process} for
+     * {@code process.open_files}, or {@code kernel}.
+     */
     public String group() {
         if (path.startsWith(KERNEL + ".") || path.equals(KERNEL)) {
             return KERNEL;
         }
         int first = path.indexOf('.');
-        int second = first < 0 ? -1 : path.indexOf('.', first + 1);
-        return second < 0 ? path : path.substring(0, second);
+        if (first < 0) {
+            return path;
+        }
+        int second = path.indexOf('.', first + 1);
+        return path.substring(0, second < 0 ? first : second);
     }
 
     /** The path below its group ({@code fast_open}, {@code keepalive.idle}, {@code net.ipv4.tcp_sack}). */

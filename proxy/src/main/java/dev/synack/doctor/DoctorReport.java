@@ -68,16 +68,18 @@ public final class DoctorReport {
         return out.append('\n').append(verdict()).append('\n').toString();
     }
 
-    /** One line: whether every requested option takes effect, with the counts per status. */
+    /** One line: whether every requested option takes effect, the warnings to heed, and the counts per status. */
     public String verdict() {
         String counts = count(DoctorStatus.ADJUSTED) + " adjusted by the kernel, " + count(DoctorStatus.OK) + " ok, "
                 + count(DoctorStatus.INFO) + " for information";
+        long warnings = count(DoctorStatus.WARNING);
+        String heed = warnings == 0 ? "" : "; heed the " + (warnings == 1 ? "warning" : warnings + " warnings") + " above";
         long problems = count(DoctorStatus.WONT_APPLY);
         if (problems > 0) {
             return "verdict: " + problems + (problems == 1 ? " option will not" : " options will not")
-                    + " take effect as asked; apply the fixes above (" + counts + ")";
+                    + " take effect as asked; apply the fixes above" + heed + " (" + counts + ")";
         }
-        return "verdict: every requested option takes effect (" + counts + ")";
+        return "verdict: every requested option takes effect" + heed + " (" + counts + ")";
     }
 
     /** Kernel facts first, then the proxies' groups in the order their findings were made. */

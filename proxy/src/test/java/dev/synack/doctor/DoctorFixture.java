@@ -93,11 +93,22 @@ final class DoctorFixture {
         return config(downstream, upstream, limits, "127.0.0.1");
     }
 
-    /** A proxy that listens on and connects to {@code host} ({@code 127.0.0.1}, {@code ::1}). */
+    /**
+     * A proxy that listens on {@code host} ({@code 127.0.0.1}, {@code ::1}) at any free port, so the doctor's
+     * bind test never meets another process, and connects to port 8080 there.
+     */
     static SynackConfig config(SocketSpec downstream, SocketSpec upstream, LimitsSpec limits, String host) {
-        ProxySpec proxy = new ProxySpec("web", new HostPort(host, 18080), List.of(new HostPort(host, 8080)),
-                ConnectSpec.DEFAULT, CloseAction.RESET, CloseAction.RESET, limits, BufferSpec.DEFAULT, downstream, upstream);
-        return new SynackConfig(AdminSpec.DEFAULT, TransportKind.AUTO, ShutdownSpec.DEFAULT, List.of(proxy));
+        return config(List.of(proxy("web", new HostPort(host, 0), new HostPort(host, 8080), downstream, upstream, limits)));
+    }
+
+    static SynackConfig config(List<ProxySpec> proxies) {
+        return new SynackConfig(AdminSpec.DEFAULT, TransportKind.AUTO, ShutdownSpec.DEFAULT, proxies);
+    }
+
+    static ProxySpec proxy(String name, HostPort listen, HostPort upstream, SocketSpec downstream, SocketSpec upstreamSocket,
+            LimitsSpec limits) {
+        return new ProxySpec(name, listen, List.of(upstream), ConnectSpec.DEFAULT, CloseAction.RESET, CloseAction.RESET,
+                limits, BufferSpec.DEFAULT, downstream, upstreamSocket);
     }
 
     /** The one finding about a path; fails when there is none or several. */
