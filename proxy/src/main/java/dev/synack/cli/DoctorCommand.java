@@ -14,11 +14,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code synack doctor}: reads the kernel settings a config depends on and says, option by option, what
- * will take effect. Exit 0 when everything will, 1 when something will not, 2 on a config error.
+ * will take effect, and whether the config can start here. Exit 0 when everything will (warnings
+ * included), 1 when something will not (an option, a listen address), 2 on a config error.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check a config against this kernel's sysctls: what will take effect, what will not, "
-                + "and how to fix it. Exit 0 = all good, 1 = some option will not take effect, 2 = config error.")
+        description = "Check a config against this kernel's sysctls and this machine: what will take effect, what "
+                + "will not, and how to fix it. Exit 0 = all good (warnings included), 1 = some option or listen "
+                + "address will not take effect, 2 = config error.")
 final class DoctorCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;

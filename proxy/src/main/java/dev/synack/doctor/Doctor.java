@@ -6,14 +6,16 @@ import dev.synack.net.Sysctls;
 import dev.synack.net.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the sysctls that decide whether a config can work and says, option by option, what will take
  * effect, what will not, why, and the command that fixes it; and whether the config can start here at
- * all (its listen addresses free, its upstream names resolvable).
+ * all (its listen addresses free, its upstream names resolvable, enough file descriptors).
  *
  * <p>The checks run in the order of {@link #CHECKS} on each side of each proxy, after the general kernel
- * facts. A sysctl that cannot be read yields an INFO finding, never an exception.
+ * facts; the open-file limit, which all proxies share, comes last. A sysctl that cannot be read yields an
+ * INFO finding, never an exception.
  */
 public final class Doctor {
     /** Every per-side check; adding one is a class and a line here. */
@@ -46,6 +48,12 @@ public final class Doctor {
     }
 
     static DoctorReport examine(SynackConfig config, Transport transport, Sysctls sysctls, boolean netAdmin, Jvm jvm) {
+        return examine(config, transport, sysctls, netAdmin, jvm, FileLimit.forSysctls(sysctls));
+    }
+
+    /** As above, for a process whose open-file limit is {@code openFiles} (empty: not known). */
+    static DoctorReport examine(SynackConfig config, Transport transport, Sysctls sysctls, boolean netAdmin, Jvm jvm,
+            Optional<FileLimit> openFiles) {
         List<DoctorFinding> findings = new ArrayList<>();
         KernelFacts.report(sysctls, findings);
         List<String> names = new ArrayList<>();
@@ -58,6 +66,7 @@ public final class Doctor {
                 }
             }
         }
+        findings.add(OpenFilesCheck.check(proxies, openFiles));
         String context = "synack doctor: transport " + transport.configName() + ", sysctls from " + sysctls.root()
                 + ", " + (netAdmin ? "with" : "without") + " CAP_NET_ADMIN";
         return new DoctorReport(context, findings, names);
