@@ -1,5 +1,7 @@
 package dev.synack;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +22,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String NETTY = "io.netty..";
 
-    private static JavaClasses classes;
+    private static JavaClasses product;
 
     @BeforeAll
     static void importProductionClasses() {
-        classes = new ClassFileImporter()
+        product = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("dev.synack");
@@ -33,10 +35,10 @@ class ArchitectureTest {
     @Test
     void theImportSeesTheProduct() {
         // Without this, a wrong package name would make every rule below pass on nothing.
-        assertThat(classes.contain("dev.synack.config.SynackConfig")).isTrue();
-        assertThat(classes.contain("dev.synack.observe.ConnectionObserver")).isTrue();
-        assertThat(classes.contain("dev.synack.net.Transport")).isTrue();
-        assertThat(classes.contain("dev.synack.mirror.model.TcpStateMachine")).isTrue();
+        assertThat(product.contain("dev.synack.config.SynackConfig")).isTrue();
+        assertThat(product.contain("dev.synack.observe.ConnectionObserver")).isTrue();
+        assertThat(product.contain("dev.synack.net.Transport")).isTrue();
+        assertThat(product.contain("dev.synack.mirror.model.TcpStateMachine")).isTrue();
     }
 
     @Test
@@ -47,10 +49,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void configImportsNoFault() {
+    void configKnowsNothingOfThePackagesThatUseIt() {
         check(noClasses().that().resideInAPackage("dev.synack.config..")
-                .should().dependOnClassesThat().resideInAPackage("dev.synack.fault..")
-                .because("config holds fault entries as data; the fault registry checks them against its table"));
+                .should().dependOnClassesThat(resideInAPackage("dev.synack..").and(resideOutsideOfPackage("dev.synack.config..")))
+                .because("config, the socket option table included, is the bottom layer every other package reads"));
+    }
+
+    @Test
+    void doctorUsesOnlyConfigAndNet() {
+        check(classes().that().resideInAPackage("dev.synack.doctor..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.synack.config..", "dev.synack.net..",
+                        "dev.synack.doctor..")
+                .because("the doctor reads the option table and the kernel through config and net, never a channel"));
     }
 
     @Test
@@ -110,6 +120,6 @@ class ArchitectureTest {
     }
 
     private static void check(ArchRule rule) {
-        rule.allowEmptyShould(true).check(classes);
+        rule.allowEmptyShould(true).check(product);
     }
 }

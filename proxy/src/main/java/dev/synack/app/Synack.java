@@ -3,10 +3,10 @@ package dev.synack.app;
 import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
+import dev.synack.config.SocketOption;
 import dev.synack.config.SynackConfig;
 import dev.synack.fault.FaultConfigCheck;
 import dev.synack.fault.builtin.NftBlackhole;
-import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.MetricsObserver;
@@ -79,7 +79,7 @@ public final class Synack implements AutoCloseable {
                     "a transport available here (" + e.getMessage() + ")"));
             throw new ConfigException(errors);
         }
-        errors.addAll(SocketOptionTable.check(config, choice.transport()));
+        errors.addAll(SocketOption.check(config, choice.transport().kind()));
         errors.addAll(FaultConfigCheck.unavailable(config, choice.transport().isNative()));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);

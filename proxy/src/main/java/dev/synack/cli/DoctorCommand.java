@@ -3,9 +3,9 @@ package dev.synack.cli;
 import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.SynackConfig;
+import dev.synack.doctor.Doctor;
+import dev.synack.doctor.DoctorReport;
 import dev.synack.fault.FaultConfigCheck;
-import dev.synack.net.Doctor;
-import dev.synack.net.DoctorReport;
 import dev.synack.net.Sysctls;
 import dev.synack.net.TransportChoice;
 import java.io.PrintWriter;
@@ -18,12 +18,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code synack doctor}: reads the kernel settings a config depends on and says, option by option, what
- * will take effect, and whether this machine can run the config's faults that need privileges or tools.
- * Exit 0 when everything will, 1 when something will not, 2 on a config error (faults' included).
+ * will take effect, whether the config can start here, and whether this machine can run the config's
+ * faults that need privileges or tools. Exit 0 when everything will (warnings included), 1 when
+ * something will not (an option, a listen address, a fault), 2 on a config error (faults' included).
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check a config against this kernel's sysctls: what will take effect, what will not, "
-                + "and how to fix it. Exit 0 = all good, 1 = some option will not take effect, 2 = config error.")
+        description = "Check a config against this kernel's sysctls and this machine: what will take effect, what "
+                + "will not, and how to fix it. Exit 0 = all good (warnings included), 1 = some option or listen "
+                + "address will not take effect, 2 = config error.")
 final class DoctorCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;

@@ -3,8 +3,8 @@ package dev.synack.cli;
 import dev.synack.app.Synack;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
+import dev.synack.config.Units;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -58,10 +58,10 @@ final class RunCommand implements Callable<Integer> {
         }
         log.info("synack {} serving {} prox{} on {}; SIGINT or SIGTERM drains for up to {} and stops",
                 VersionProvider.version(), cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies",
-                synack.transport().transport().configName(), seconds(cfg.shutdown().drain()));
+                synack.transport().transport().configName(), Units.formatDuration(cfg.shutdown().drain()));
         signal.onSecond(synack::hurry);
         String sig = signal.await();
-        log.info("{}: stopping; open connections get up to {} to finish", sig, seconds(cfg.shutdown().drain()));
+        log.info("{}: stopping; open connections get up to {} to finish", sig, Units.formatDuration(cfg.shutdown().drain()));
         synack.shutdown(cfg.shutdown().drain());
         log.info("stopped");
         return Main.OK;
@@ -69,9 +69,5 @@ final class RunCommand implements Callable<Integer> {
 
     private static String hostPort(InetSocketAddress a) {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

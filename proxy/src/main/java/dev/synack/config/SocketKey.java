@@ -7,27 +7,29 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The socket option keys of a {@code downstream} or {@code upstream_socket} block, in {@link SocketSpec}
- * order: the one table of their spelling, whether they apply only to the listener, and how a value is read.
+ * The grammar of a {@code downstream} or {@code upstream_socket} block: its keys in {@link SocketSpec}
+ * order and how each one's value is read. The spelling of a key and whether it applies only to the
+ * listener come from its entry of the {@link SocketOption} table (for {@code keepalive}, the entry of
+ * {@code keepalive.enabled}); the table's other entries under a key share its spelling.
  */
 enum SocketKey {
-    NODELAY("nodelay", false, (n, l) -> n.bool()),
-    KEEPALIVE("keepalive", false, (n, l) -> KeepaliveReader.read(n)),
-    LINGER("linger", false, (n, l) -> Values.seconds(n, 0, 65535)),
-    RCVBUF("rcvbuf", false, (n, l) -> Values.size(n, 1 << 10, 1 << 30)),
-    SNDBUF("sndbuf", false, (n, l) -> Values.size(n, 1 << 10, 1 << 30)),
-    WINDOW_CLAMP("window_clamp", false, (n, l) -> Values.size(n, 0, 1 << 30)),
-    MAX_SEGMENT("max_segment", false, (n, l) -> Values.integer(n, 88, 65535)),
-    USER_TIMEOUT("user_timeout", false,
+    NODELAY(SocketOption.NODELAY, (n, l) -> n.bool()),
+    KEEPALIVE(SocketOption.KEEPALIVE, (n, l) -> KeepaliveReader.read(n)),
+    LINGER(SocketOption.LINGER, (n, l) -> Values.seconds(n, 0, 65535)),
+    RCVBUF(SocketOption.RCVBUF, (n, l) -> Values.size(n, 1 << 10, 1 << 30)),
+    SNDBUF(SocketOption.SNDBUF, (n, l) -> Values.size(n, 1 << 10, 1 << 30)),
+    WINDOW_CLAMP(SocketOption.WINDOW_CLAMP, (n, l) -> Values.size(n, 0, 1 << 30)),
+    MAX_SEGMENT(SocketOption.MAX_SEGMENT, (n, l) -> Values.integer(n, 88, 65535)),
+    USER_TIMEOUT(SocketOption.USER_TIMEOUT,
             (n, l) -> Values.duration(n, Duration.ZERO, Duration.ofMillis(Integer.MAX_VALUE), false, Expect.USER_TIMEOUT)),
-    QUICKACK("quickack", false, (n, l) -> n.bool()),
-    TOS("tos", false, (n, l) -> tos(n)),
-    CONGESTION("congestion", false, (n, l) -> congestion(n)),
-    FAST_OPEN("fast_open", false, (n, listener) -> listener ? fastOpenQueue(n) : fastOpenConnect(n)),
-    NOTSENT_LOWAT("notsent_lowat", false, (n, l) -> Values.size(n, 0, 1 << 30)),
-    BACKLOG("backlog", true, (n, l) -> Values.integer(n, 1, 65535)),
-    REUSE_PORT("reuse_port", true, (n, l) -> n.bool()),
-    DEFER_ACCEPT("defer_accept", true, (n, l) -> Values.seconds(n, 0, Integer.MAX_VALUE));
+    QUICKACK(SocketOption.QUICKACK, (n, l) -> n.bool()),
+    TOS(SocketOption.TOS, (n, l) -> tos(n)),
+    CONGESTION(SocketOption.CONGESTION, (n, l) -> congestion(n)),
+    FAST_OPEN(SocketOption.FAST_OPEN, (n, listener) -> listener ? fastOpenQueue(n) : fastOpenConnect(n)),
+    NOTSENT_LOWAT(SocketOption.NOTSENT_LOWAT, (n, l) -> Values.size(n, 0, 1 << 30)),
+    BACKLOG(SocketOption.BACKLOG, (n, l) -> Values.integer(n, 1, 65535)),
+    REUSE_PORT(SocketOption.REUSE_PORT, (n, l) -> n.bool()),
+    DEFER_ACCEPT(SocketOption.DEFER_ACCEPT, (n, l) -> Values.seconds(n, 0, Integer.MAX_VALUE));
 
     private static final Pattern CONGESTION_NAME = Pattern.compile("[a-z0-9_]{1,15}");
     private static final Pattern HEX = Pattern.compile("0[xX][0-9A-Fa-f]{1,2}");
@@ -36,9 +38,9 @@ enum SocketKey {
     final boolean listenerOnly;
     private final Reader reader;
 
-    SocketKey(String key, boolean listenerOnly, Reader reader) {
-        this.key = key;
-        this.listenerOnly = listenerOnly;
+    SocketKey(SocketOption entry, Reader reader) {
+        this.key = entry.key();
+        this.listenerOnly = SocketOption.listenerOnly(key);
         this.reader = reader;
     }
 

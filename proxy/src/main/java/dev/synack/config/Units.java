@@ -1,6 +1,7 @@
 package dev.synack.config;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -15,8 +16,11 @@ public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,18})\\s*(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*(B|KiB|MiB|GiB|KB|MB|GB)?");
 
-    // Milliseconds and bytes per unit; format() tries the units largest first, so 120s prints as 2m.
+    // Milliseconds and bytes per unit of the parsers; the formatters try units largest first, so 120s prints as 2m.
     private static final Map<String, Long> DURATION_MILLIS = Map.of("ms", 1L, "s", 1_000L, "m", 60_000L, "h", 3_600_000L);
+    /** The units a duration is printed in, largest first, with their config spelling. */
+    private static final ChronoUnit[] PRINTED_UNITS = {ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS};
+    private static final String[] PRINTED_SPELLINGS = {"h", "m", "s"};
     private static final Map<String, Long> SIZE_BYTES = Map.of(
             "B", 1L, "KiB", 1L << 10, "MiB", 1L << 20, "GiB", 1L << 30, "KB", 1_000L, "MB", 1_000_000L, "GB", 1_000_000_000L);
 
@@ -48,14 +52,23 @@ public final class Units {
 
     /** The shortest config spelling of a duration: {@code 0s}, {@code 250ms}, {@code 2s}, {@code 10m}, {@code 1h}. */
     public static String formatDuration(Duration d) {
+        return formatDuration(d, ChronoUnit.HOURS);
+    }
+
+    /**
+     * As {@link #formatDuration(Duration)}, in units no larger than {@code largest} ({@code SECONDS},
+     * {@code MINUTES} or {@code HOURS}): with {@code SECONDS}, {@code 7200s} stays {@code 7200s}, as socket
+     * option readings show the kernel's seconds.
+     */
+    public static String formatDuration(Duration d, ChronoUnit largest) {
         long ms = d.toMillis();
         if (ms == 0) {
             return "0s";
         }
-        for (String unit : new String[] {"h", "m", "s"}) {
-            long per = DURATION_MILLIS.get(unit);
-            if (ms % per == 0) {
-                return ms / per + unit;
+        for (int i = 0; i < PRINTED_UNITS.length; i++) {
+            long per = PRINTED_UNITS[i].getDuration().toMillis();
+            if (PRINTED_UNITS[i].compareTo(largest) <= 0 && ms % per == 0) {
+                return ms / per + PRINTED_SPELLINGS[i];
             }
         }
         return ms + "ms";

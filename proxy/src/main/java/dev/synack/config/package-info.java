@@ -4,10 +4,13 @@
  *
  * <p>{@link dev.synack.config.ConfigLoader} is the entry point and documents the error formats; the
  * package-private readers ({@code RootReader}, {@code ProxyReader}, {@code SocketReader},
- * {@code FaultReader}, ...) walk the parsed tree through {@code Node}, which tracks the path and collects
- * errors; {@code SocketKey} is the one table of socket option keys; {@code Expect} holds every expected
- * text; {@link dev.synack.config.Units} parses and prints durations and sizes for anyone who shows config
- * values. Fault entries are held as data ({@link dev.synack.config.FaultSpec}): their types and attributes
- * are checked by the fault registry, which this package does not know.
+ * {@code FaultReader}, ...) walk the
+ * parsed tree through {@code Node}, which tracks the path and collects errors; {@code Expect} holds every
+ * expected text; {@link dev.synack.config.Units} parses and prints durations and sizes for anyone who shows
+ * config values. {@link dev.synack.config.SocketOption} is the one table of socket options (config name,
+ * kernel option, stage per side, value kind, transports), read by the config grammar ({@code SocketKey}),
+ * the tuner in net and the doctor; {@link dev.synack.config.KernelOption} declares Linux's socket numbers once.
+ * Fault entries are held as data ({@link dev.synack.config.FaultSpec}): their types and attributes are
+ * checked by the fault registry, which this package does not know.
  */
 package dev.synack.config;

@@ -4,6 +4,7 @@ import dev.synack.app.Synack;
 import dev.synack.config.HostPort;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
+import dev.synack.config.Units;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionSummary;
 import java.io.PrintWriter;
@@ -113,7 +114,7 @@ public final class Demo {
             String why = untilStopped.call();
             Duration drain = config.shutdown().drain();
             out.println(why + ": stopping (open connections get up to "
-                    + (drain.toMillis() % 1000 == 0 ? drain.toSeconds() + "s" : drain.toMillis() + "ms") + ")");
+                    + Units.formatDuration(drain) + ")");
         } finally {
             follower.interrupt();
         }

@@ -1,5 +1,6 @@
 package dev.synack.demo;
 
+import dev.synack.config.Units;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.OptionReading;
 import java.io.PrintWriter;
@@ -32,7 +33,8 @@ final class DemoReport {
         row("client saw", client.toString());
         row("service got", serviceGot + " B");
         if (summary == null) {
-            row("check", "UNEXPECTED: synack reported no closed connection within " + Scenario.TIMEOUT.toSeconds() + "s");
+            row("check", "UNEXPECTED: synack reported no closed connection within "
+                    + Units.formatDuration(Scenario.TIMEOUT));
             out.flush();
             return false;
         }

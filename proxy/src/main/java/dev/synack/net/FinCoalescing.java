@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.config.KernelOption;
 import io.netty.channel.Channel;
 import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.io.IOException;
  * the peer gets one segment where it would get two. Native transports only: NIO has no raw fd.
  */
 public final class FinCoalescing {
-    private static final int TCP_CORK = 3;
-
     private FinCoalescing() {}
 
     /**
@@ -26,7 +25,7 @@ public final class FinCoalescing {
             return;
         }
         try {
-            NativeSockets.fd(ch).setIntOpt(KernelOption.IPPROTO_TCP, TCP_CORK, 1);
+            NativeSockets.fd(ch).setIntOpt(KernelOption.TCP_CORK.level(), KernelOption.TCP_CORK.optname(), 1);
         } catch (IOException | RuntimeException e) {
             // the bytes and the FIN then leave in two segments, as without coalescing
         }

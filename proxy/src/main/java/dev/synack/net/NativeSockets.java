@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.config.KernelOption;
 import io.netty.channel.Channel;
 import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannel;
@@ -13,7 +14,6 @@ import java.nio.ByteOrder;
  * out their {@link Socket} through {@link UnixChannel#fd()}, which reaches options neither names.
  */
 final class NativeSockets {
-    static final int TCP_INFO = 11;
     /** The struct tcp_info length synack reads (through tcpi_snd_wnd). */
     static final int TCP_INFO_LENGTH = 232;
 
@@ -36,13 +36,11 @@ final class NativeSockets {
         return s;
     }
 
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_DOMAIN = 39;
     private static final int AF_INET6 = 10;
 
     /** Whether the socket is AF_INET6 (dual-stack or IPv6), from the kernel's SO_DOMAIN. */
     static boolean isInet6(Socket fd) throws IOException {
-        return fd.getIntOpt(SOL_SOCKET, SO_DOMAIN) == AF_INET6;
+        return fd.getIntOpt(KernelOption.SO_DOMAIN.level(), KernelOption.SO_DOMAIN.optname()) == AF_INET6;
     }
 
     /**
@@ -54,7 +52,7 @@ final class NativeSockets {
         buf.clear();
         buf.put(ZEROS);
         buf.clear().limit(length);
-        fd(ch).getRawOpt(KernelOption.IPPROTO_TCP, TCP_INFO, buf);
+        fd(ch).getRawOpt(KernelOption.TCP_INFO.level(), KernelOption.TCP_INFO.optname(), buf);
         buf.clear();
         return buf;
     }

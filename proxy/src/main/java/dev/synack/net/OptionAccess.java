@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.config.KernelOption;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioChannelOption;
@@ -37,16 +38,16 @@ interface OptionAccess {
 
     /** TCP_CONGESTION: the algorithm's name, at most 15 bytes plus NUL. */
     record Congestion() implements OptionAccess {
-        private static final int TCP_CONGESTION = 13;
+        private static final KernelOption OPTION = KernelOption.TCP_CONGESTION;
         private static final int TCP_CA_NAME_MAX = 16;
 
         @Override public void apply(Channel ch, Object v) throws Exception {
             byte[] name = v.toString().getBytes(StandardCharsets.US_ASCII);
-            NativeSockets.fd(ch).setRawOpt(KernelOption.IPPROTO_TCP, TCP_CONGESTION, ByteBuffer.wrap(name));
+            NativeSockets.fd(ch).setRawOpt(OPTION.level(), OPTION.optname(), ByteBuffer.wrap(name));
         }
         @Override public Object read(Channel ch) throws Exception {
             ByteBuffer buf = ByteBuffer.allocate(TCP_CA_NAME_MAX);
-            NativeSockets.fd(ch).getRawOpt(KernelOption.IPPROTO_TCP, TCP_CONGESTION, buf);
+            NativeSockets.fd(ch).getRawOpt(OPTION.level(), OPTION.optname(), buf);
             byte[] a = buf.array();
             int n = 0;
             while (n < a.length && a[n] != 0) {
@@ -62,19 +63,16 @@ interface OptionAccess {
      * the peer's family is read back.
      */
     record Tos() implements OptionAccess {
-        static final KernelOption IP_TOS = new KernelOption("IP_TOS", KernelOption.IPPROTO_IP, 1);
-        static final KernelOption IPV6_TCLASS = new KernelOption("IPV6_TCLASS", KernelOption.IPPROTO_IPV6, 67);
-
         @Override public void apply(Channel ch, Object v) throws Exception {
             Socket fd = NativeSockets.fd(ch);
-            fd.setIntOpt(IP_TOS.level(), IP_TOS.optname(), (Integer) v);
+            fd.setIntOpt(KernelOption.IP_TOS.level(), KernelOption.IP_TOS.optname(), (Integer) v);
             if (NativeSockets.isInet6(fd)) {
-                fd.setIntOpt(IPV6_TCLASS.level(), IPV6_TCLASS.optname(), (Integer) v);
+                fd.setIntOpt(KernelOption.IPV6_TCLASS.level(), KernelOption.IPV6_TCLASS.optname(), (Integer) v);
             }
         }
         @Override public Object read(Channel ch) throws Exception {
             boolean v6Peer = ch.remoteAddress() instanceof InetSocketAddress a && a.getAddress() instanceof Inet6Address;
-            KernelOption k = v6Peer ? IPV6_TCLASS : IP_TOS;
+            KernelOption k = v6Peer ? KernelOption.IPV6_TCLASS : KernelOption.IP_TOS;
             return NativeSockets.fd(ch).getIntOpt(k.level(), k.optname());
         }
     }

@@ -1,24 +1,24 @@
 package dev.synack.net;
 
+import dev.synack.config.KernelOption;
+import dev.synack.config.SocketOption;
+
 /**
  * Explains, option by option, the known reasons why the kernel's effective value differs from the one
  * asked for, or why an accepted value has no effect. Null when there is nothing to say.
  */
 final class OptionNotes {
-    static final int TCPI_OPT_SYN_DATA = 0x20;
-    static final int TCPI_OPT_TFO_CHILD = 0x80;
-
     private OptionNotes() {}
 
     /**
      * @param asked the requested value in kernel units (null when config did not set it)
      * @param raw the value the kernel reported, before rendering
      */
-    static String note(SocketOptionTable o, Object asked, Object raw, Transport t, KernelLimits k) {
-        if (o == SocketOptionTable.FAST_OPEN_CHILD) {
-            return ((Integer) raw & TCPI_OPT_SYN_DATA) != 0 ? "accepted with data in the SYN" : null;
+    static String note(SocketOption o, Object asked, Object raw, Transport t, KernelLimits k) {
+        if (o == SocketOption.FAST_OPEN_CHILD) {
+            return ((Integer) raw & KernelOption.TCPI_OPT_SYN_DATA) != 0 ? "accepted with data in the SYN" : null;
         }
-        if (o == SocketOptionTable.BACKLOG && !t.isNative()) {
+        if (o == SocketOption.BACKLOG && !t.isNative()) {
             return "nio cannot read the backlog back from the kernel: shown as given to listen()";
         }
         if (asked == null) {

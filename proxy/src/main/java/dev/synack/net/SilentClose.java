@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.config.KernelOption;
 import io.netty.channel.Channel;
 import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannel;
@@ -12,8 +13,6 @@ import java.io.IOException;
  * connection. Needs CAP_NET_ADMIN and a native transport.
  */
 public final class SilentClose {
-    private static final int TCP_REPAIR = 19;
-
     private SilentClose() {}
 
     /** Puts {@code ch}'s socket in repair mode and closes it; throws, leaving it open, when that cannot be done. */
@@ -21,7 +20,7 @@ public final class SilentClose {
         if (!(ch instanceof UnixChannel u) || !(u.fd() instanceof Socket fd)) {
             throw new IOException("not a native socket channel: " + ch.getClass().getSimpleName());
         }
-        fd.setIntOpt(KernelOption.IPPROTO_TCP, TCP_REPAIR, 1);
+        fd.setIntOpt(KernelOption.TCP_REPAIR.level(), KernelOption.TCP_REPAIR.optname(), 1);
         ch.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.synack.net;
 
+import dev.synack.config.OptionStage;
+import dev.synack.config.SocketOption;
 import dev.synack.config.SocketSpec;
 import dev.synack.observe.OptionReading;
 import io.netty.bootstrap.Bootstrap;
@@ -29,30 +31,36 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketTuner {
     private static final Logger log = LoggerFactory.getLogger(SocketTuner.class);
-    private static final AttributeKey<Map<SocketOptionTable, String>> FAILURES = AttributeKey.valueOf("synack.sockopt.failures");
+    private static final AttributeKey<Map<SocketOption, String>> FAILURES = AttributeKey.valueOf("synack.sockopt.failures");
 
     private final SocketSpec spec;
     private final Transport transport;
     private final boolean listenerSide;
     private final String side;
-    private final List<SocketOptionTable> readOnConnected;
-    private final List<SocketOptionTable> readOnListener;
-    private final Map<OptionStage, List<SocketOptionTable>> byStage = new EnumMap<>(OptionStage.class);
+    private final List<SocketOption> readOnConnected;
+    private final List<SocketOption> readOnListener;
+    private final Map<OptionStage, List<SocketOption>> byStage = new EnumMap<>(OptionStage.class);
     /** Options whose failure was already logged at warn: one line per option, not one per connection. */
-    private final java.util.Set<SocketOptionTable> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<SocketOption> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private SocketTuner(SocketSpec spec, Transport transport, boolean listenerSide) {
         this.spec = spec == null ? SocketSpec.DEFAULT : spec;
         this.transport = transport;
         this.listenerSide = listenerSide;
         this.side = listenerSide ? "downstream" : "upstream_socket";
-        this.readOnConnected = readable(listenerSide ? SocketOptionTable.readOnAccepted() : SocketOptionTable.readOnUpstream());
-        this.readOnListener = listenerSide ? readable(SocketOptionTable.readOnListener()) : List.of();
+        this.readOnConnected = readable(listenerSide ? SocketOption.readOnAccepted() : SocketOption.readOnUpstream());
+        this.readOnListener = listenerSide ? readable(SocketOption.readOnListener()) : List.of();
         for (OptionStage stage : OptionStage.values()) {
             // only what this spec asks for: the per-connection stages then loop over a handful of entries
-            byStage.put(stage, SocketOptionTable.at(listenerSide, stage).stream()
-                    .filter(o -> o.appliedByTuner() && o.requested(this.spec) != null && !nettyDefault(o)).toList());
+            byStage.put(stage, SocketOption.at(listenerSide, stage).stream()
+                    .filter(o -> appliedHere(o) && o.requested(this.spec) != null && !nettyDefault(o) && !leftAsItIs(o))
+                    .toList());
         }
+    }
+
+    /** False for listen()'s backlog, which {@link #configure(ServerBootstrap)} passes, and for read-only entries. */
+    private static boolean appliedHere(SocketOption o) {
+        return o != SocketOption.BACKLOG && !o.readOnly();
     }
 
     /**
@@ -60,8 +68,16 @@ public final class SocketTuner {
      * TCP_NODELAY on for every socket, so asking again would be one more setsockopt per socket for nothing
      * (the reading still shows the kernel's value).
      */
-    private boolean nettyDefault(SocketOptionTable o) {
-        return o == SocketOptionTable.NODELAY && Boolean.TRUE.equals(o.requested(spec));
+    private boolean nettyDefault(SocketOption o) {
+        return o == SocketOption.NODELAY && Boolean.TRUE.equals(o.requested(spec));
+    }
+
+    /**
+     * True for the kernel's default asked of a transport that cannot set the option: the socket already has
+     * it (see {@link SocketOption#honours}), so there is nothing to apply and nothing to warn about.
+     */
+    private boolean leftAsItIs(SocketOption o) {
+        return SocketOptionAccess.of(o, transport) == null && o.isKernelDefault(o.requested(spec));
     }
 
     /** The tuner of a proxy's downstream side: the listener and the sockets it accepts. */
@@ -86,7 +102,7 @@ public final class SocketTuner {
 
     /** Listener options, before bind and listen; each is read back once and any difference logged. */
     public void beforeBind(Channel listener) {
-        List<SocketOptionTable> applied = apply(listener, OptionStage.LISTENER);
+        List<SocketOption> applied = apply(listener, OptionStage.LISTENER);
         for (OptionReading r : readListener(listener)) {
             if (r.note() != null && applied.stream().anyMatch(o -> o.configName().equals(r.name()))) {
                 log.info("{}.{} on {}: asked {}, kernel has {} ({})", side, r.name(), listener, r.requested(), r.effective(), r.note());
@@ -116,11 +132,11 @@ public final class SocketTuner {
         return read(connected, readOnConnected);
     }
 
-    private List<SocketOptionTable> apply(Channel ch, OptionStage stage) {
-        List<SocketOptionTable> applied = new ArrayList<>();
-        for (SocketOptionTable o : byStage.get(stage)) {
+    private List<SocketOption> apply(Channel ch, OptionStage stage) {
+        List<SocketOption> applied = new ArrayList<>();
+        for (SocketOption o : byStage.get(stage)) {
             Object v = o.requested(spec);
-            OptionAccess access = o.access(transport);
+            OptionAccess access = SocketOptionAccess.of(o, transport);
             if (access == null) {
                 fail(ch, o, v, transport.configName() + " cannot apply it");
                 continue;
@@ -135,15 +151,15 @@ public final class SocketTuner {
         return applied;
     }
 
-    private void fail(Channel ch, SocketOptionTable o, Object v, String why) {
-        Map<SocketOptionTable, String> failures = ch.attr(FAILURES).setIfAbsent(new EnumMap<>(SocketOptionTable.class));
+    private void fail(Channel ch, SocketOption o, Object v, String why) {
+        Map<SocketOption, String> failures = ch.attr(FAILURES).setIfAbsent(new EnumMap<>(SocketOption.class));
         failures = failures == null ? ch.attr(FAILURES).get() : failures;
         failures.put(o, why);
         boolean first = warned.add(o);
         if (!first && !log.isDebugEnabled()) {
             return;
         }
-        String effective = o.access(transport) == null ? "unknown" : effective(ch, o);
+        String effective = SocketOptionAccess.of(o, transport) == null ? "unknown" : effective(ch, o);
         String line = "{}.{} on {}: setting {} to {} failed: {}; in effect: {}";
         if (first) {
             log.warn(line + " (further sockets of this side: at debug level)",
@@ -153,25 +169,25 @@ public final class SocketTuner {
         }
     }
 
-    private String effective(Channel ch, SocketOptionTable o) {
+    private String effective(Channel ch, SocketOption o) {
         try {
-            return o.kind().render(o.access(transport).read(ch));
+            return o.kind().render(SocketOptionAccess.of(o, transport).read(ch));
         } catch (Exception e) {
             return "unreadable (" + Errnos.describe(e) + ")";
         }
     }
 
-    private List<OptionReading> read(Channel ch, List<SocketOptionTable> options) {
-        Map<SocketOptionTable, String> failures = ch.hasAttr(FAILURES) ? ch.attr(FAILURES).get() : null;
+    private List<OptionReading> read(Channel ch, List<SocketOption> options) {
+        Map<SocketOption, String> failures = ch.hasAttr(FAILURES) ? ch.attr(FAILURES).get() : null;
         KernelLimits limits = KernelLimits.current();
         List<OptionReading> out = new ArrayList<>(options.size());
-        for (SocketOptionTable o : options) {
+        for (SocketOption o : options) {
             Object v = o.requested(spec);
             String requested = v == null ? null : o.kind().renderRequested(v);
             String effective;
             String note;
             try {
-                Object raw = o.access(transport).read(ch);
+                Object raw = SocketOptionAccess.of(o, transport).read(ch);
                 effective = o.kind().render(raw);
                 note = OptionNotes.note(o, v == null ? null : o.kind().toKernel(v), raw, transport, limits);
             } catch (Exception e) {
@@ -187,7 +203,7 @@ public final class SocketTuner {
         return out;
     }
 
-    private List<SocketOptionTable> readable(List<SocketOptionTable> options) {
-        return options.stream().filter(o -> o.access(transport) != null).toList();
+    private List<SocketOption> readable(List<SocketOption> options) {
+        return options.stream().filter(o -> SocketOptionAccess.of(o, transport) != null).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.synack.net;
 
+import dev.synack.config.KernelOption;
+
 /**
  * A snapshot of Linux's struct tcp_info for one socket (include/uapi/linux/tcp.h), the fields through
  * {@code tcpi_snd_wnd}. Times are microseconds unless named otherwise ({@code rto}, {@code ato} and
@@ -20,16 +22,10 @@ public record TcpInfo(
         int delivered, int deliveredCe, long bytesSent, long bytesRetrans,
         int dsackDups, int reordSeen, int rcvOoopack, int sndWnd) {
 
-    public static final int OPT_TIMESTAMPS = 0x01;
-    public static final int OPT_SACK = 0x02;
-    public static final int OPT_WSCALE = 0x04;
-    public static final int OPT_ECN = 0x08;
-    public static final int OPT_ECN_SEEN = 0x10;
-    public static final int OPT_SYN_DATA = 0x20;
-    public static final int OPT_USEC_TS = 0x40;
-    public static final int OPT_TFO_CHILD = 0x80;
-
-    /** Whether every bit of {@code mask} (an {@code OPT_*} constant or several or-ed) is set in tcpi_options. */
+    /**
+     * Whether every bit of {@code mask} is set in tcpi_options: one of the {@code TCPI_OPT_*} constants of
+     * {@link KernelOption}, or several or-ed.
+     */
     public boolean has(int mask) {
         return (options & mask) == mask;
     }

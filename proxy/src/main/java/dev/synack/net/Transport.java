@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.config.TransportKind;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -18,6 +19,7 @@ import io.netty.incubator.channel.uring.IOUringSocketChannel;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A concrete Netty transport: its channel classes, its event loop group, and whether it can run here. */
 public enum Transport {
@@ -33,6 +35,9 @@ public enum Transport {
         @Override public Channel newSocketChannel(InetAddress remote) {
             return remote instanceof Inet4Address ? new EpollSocketChannel(InternetProtocolFamily.IPv4) : new EpollSocketChannel();
         }
+        @Override public Optional<Boolean> fastOpenServerSide() {
+            return isAvailable() ? Optional.of(Epoll.isTcpFastOpenServerSideAvailable()) : Optional.empty();
+        }
     },
     IO_URING {
         @Override public boolean isAvailable() { return IOUring.isAvailable(); }
@@ -42,6 +47,9 @@ public enum Transport {
         @Override public Class<? extends Channel> socketChannel() { return IOUringSocketChannel.class; }
         @Override public ServerChannel newServerChannel(InetAddress local) { return new IOUringServerSocketChannel(); }
         @Override public Channel newSocketChannel(InetAddress remote) { return new IOUringSocketChannel(); }
+        @Override public Optional<Boolean> fastOpenServerSide() {
+            return isAvailable() ? Optional.of(IOUring.isTcpFastOpenServerSideAvailable()) : Optional.empty();
+        }
     },
     NIO {
         @Override public boolean isAvailable() { return true; }
@@ -74,9 +82,23 @@ public enum Transport {
     /** A socket to connect to {@code remote}; the family as for {@link #newServerChannel}. */
     public abstract Channel newSocketChannel(InetAddress remote);
 
+    /**
+     * Whether this transport, as loaded in this JVM, sets TCP_FASTOPEN on listeners: Netty reads
+     * {@code net.ipv4.tcp_fastopen} once, when its native library loads. Empty when unknown (NIO, or a
+     * transport that cannot load here).
+     */
+    public Optional<Boolean> fastOpenServerSide() {
+        return Optional.empty();
+    }
+
     /** Whether sockets of this transport expose their fd for raw getsockopt/setsockopt. */
     public boolean isNative() {
         return this != NIO;
+    }
+
+    /** The kind of transport config names for this one. */
+    public TransportKind kind() {
+        return TransportKind.valueOf(name());
     }
 
     /** The spelling used in config and logs ({@code epoll}, {@code io_uring}, {@code nio}). */

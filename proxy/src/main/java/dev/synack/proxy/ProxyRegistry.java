@@ -3,10 +3,10 @@ package dev.synack.proxy;
 import dev.synack.config.ConfigError;
 import dev.synack.config.HostPort;
 import dev.synack.config.ProxySpec;
+import dev.synack.config.SocketOption;
 import dev.synack.fault.Fault;
 import dev.synack.fault.FaultException;
 import dev.synack.net.FdLimits;
-import dev.synack.net.SocketOptionTable;
 import dev.synack.net.Transport;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionObserver;
@@ -264,7 +264,7 @@ public final class ProxyRegistry {
     }
 
     private void checkOptions(ProxySpec spec) throws RegistryException {
-        List<ConfigError> errors = SocketOptionTable.check(spec, "", transport);
+        List<ConfigError> errors = SocketOption.check(spec, "", transport.kind());
         if (!errors.isEmpty()) {
             throw new RegistryException(RegistryException.Kind.INVALID,
                     "proxy " + spec.name() + " cannot run on " + transport.configName(), strip(errors));
@@ -280,7 +280,7 @@ public final class ProxyRegistry {
         }
     }
 
-    /** Errors of {@link SocketOptionTable#check} under an empty path start with a dot: drop it. */
+    /** Errors of {@link SocketOption#check} under an empty path start with a dot: drop it. */
     private static List<ConfigError> strip(List<ConfigError> errors) {
         List<ConfigError> out = new ArrayList<>();
         for (ConfigError e : errors) {

@@ -133,6 +133,35 @@ class MainTest {
     }
 
     @Test
+    void doctorExitsOneWhenAListenPortIsTaken() throws IOException {
+        try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path config = dir.resolve("taken.yaml");
+            Files.writeString(config, String.join("\n",
+                    "proxies:",
+                    "  - name: web",
+                    "    listen: 127.0.0.1:" + held.getLocalPort(),
+                    "    upstream: 127.0.0.1:8080", ""));
+
+            assertThat(synack("doctor", "-c", config.toString())).isEqualTo(Main.PROBLEM);
+            assertThat(out.toString()).contains("WONT_APPLY  listen ", "address already in use");
+        }
+    }
+
+    @Test
+    void doctorWarnsOfAnUpstreamNameThatDoesNotResolve() throws IOException {
+        Path config = dir.resolve("unresolved.yaml");
+        Files.writeString(config, String.join("\n",
+                "proxies:",
+                "  - name: web",
+                "    listen: 127.0.0.1:0",
+                "    upstream: nowhere.invalid:8080", ""));
+
+        int status = synack("doctor", "-c", config.toString());
+        assertThat(out.toString()).contains("WARNING     upstream ", "nowhere.invalid does not resolve here");
+        assertThat(status).as(out.toString()).isEqualTo(Main.OK);
+    }
+
+    @Test
     void aMissingConfigFileIsAConfigError() {
         String missing = dir.resolve("nope.yaml").toString();
         assertThat(synack("run", "-c", missing)).isEqualTo(Main.USAGE);

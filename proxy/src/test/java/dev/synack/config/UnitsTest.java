@@ -3,6 +3,7 @@ package dev.synack.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +44,19 @@ class UnitsTest {
         assertThat(Units.formatDuration(Duration.ofMillis(250))).isEqualTo("250ms");
         assertThat(Units.formatDuration(Duration.ofSeconds(120))).isEqualTo("2m");
         assertThat(Units.formatDuration(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(Units.formatDuration(Duration.ofHours(2))).isEqualTo("2h");
         assertThat(Units.formatSize(256 * 1024)).isEqualTo("256KiB");
+        assertThat(Units.formatSize(1L << 30)).isEqualTo("1GiB");
         assertThat(Units.formatSize(1000)).isEqualTo("1000");
         assertThat(Units.formatSize(0)).isEqualTo("0");
+    }
+
+    @Test
+    void formattingWithALargestUnit() {
+        assertThat(Units.formatDuration(Duration.ofHours(2), ChronoUnit.SECONDS)).isEqualTo("7200s");
+        assertThat(Units.formatDuration(Duration.ofMillis(2500), ChronoUnit.SECONDS)).isEqualTo("2500ms");
+        assertThat(Units.formatDuration(Duration.ZERO, ChronoUnit.SECONDS)).isEqualTo("0s");
+        assertThat(Units.formatDuration(Duration.ofHours(2), ChronoUnit.MINUTES)).isEqualTo("120m");
+        assertThat(Units.formatDuration(Duration.ofSeconds(90), ChronoUnit.HOURS)).isEqualTo("90s");
     }
 }

@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.testkit.Specs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;

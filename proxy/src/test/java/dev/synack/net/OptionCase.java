@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.config.SocketOption;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * @param ss checks against the kernel's ss view, or null when ss does not show the option
  */
 record OptionCase(
-        SocketOptionTable option, String field, Object down, Object up, int level, int optname,
+        SocketOption option, String field, Object down, Object up, int level, int optname,
         Object onListener, Object onAccepted, Object onUpstream, String note, Consumer<Checked> ss) {
 
     /** What an ss check sees: the pair and ss's records of its three sockets. */

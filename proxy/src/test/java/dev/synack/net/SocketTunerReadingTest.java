@@ -1,5 +1,7 @@
 package dev.synack.net;
 
+import dev.synack.config.SocketOption;
+import dev.synack.testkit.Specs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -7,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.synack.config.SocketSpec;
 import dev.synack.observe.OptionReading;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,9 +34,9 @@ class SocketTunerReadingTest {
     void readsEveryApplicableOptionEvenWhenConfigSetsNone(Transport t) throws Exception {
         try (LoopbackPair p = LoopbackPair.open(t, Specs.of(Map.of()), Specs.of(Map.of()))) {
             assertThat(names(p.down.readListener(p.listener))).containsExactlyElementsOf(
-                    expected(SocketOptionTable.readOnListener(), t));
-            assertThat(names(p.down.read(p.accepted))).containsExactlyElementsOf(expected(SocketOptionTable.readOnAccepted(), t));
-            assertThat(names(p.up.read(p.client))).containsExactlyElementsOf(expected(SocketOptionTable.readOnUpstream(), t));
+                    expected(SocketOption.readOnListener(), t));
+            assertThat(names(p.down.read(p.accepted))).containsExactlyElementsOf(expected(SocketOption.readOnAccepted(), t));
+            assertThat(names(p.up.read(p.client))).containsExactlyElementsOf(expected(SocketOption.readOnUpstream(), t));
             assertThat(p.up.read(p.client)).allSatisfy(r -> assertThat(r.requested()).isNull());
             assertThat(p.up.read(p.client)).filteredOn(r -> r.name().equals("nodelay"))
                     .singleElement().extracting(OptionReading::effective).isEqualTo("true");
@@ -77,6 +80,28 @@ class SocketTunerReadingTest {
     }
 
     @ParameterizedTest
+    @MethodSource("transports")
+    void kernelDefaultsAreHonouredWithoutAWarningOnEveryTransport(Transport t) throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(SocketTuner.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        SocketSpec down = Specs.of(Map.of("fastOpen", 0, "userTimeout", Duration.ZERO, "deferAccept", Duration.ZERO, "tos", 0));
+        SocketSpec up = Specs.of(Map.of("fastOpen", 0, "userTimeout", Duration.ZERO, "tos", 0));
+        try (LoopbackPair p = LoopbackPair.open(t, down, up)) {
+            List<OptionReading> all = new java.util.ArrayList<>(p.down.readListener(p.listener));
+            all.addAll(p.down.read(p.accepted));
+            all.addAll(p.up.read(p.client));
+            assertThat(all).filteredOn(r -> r.note() != null && r.note().startsWith("not applied")).isEmpty();
+            assertThat(all).filteredOn(r -> r.requested() != null).allSatisfy(r ->
+                    assertThat(r.effective()).as(r.name()).isIn("0", "0s", "false"));
+            assertThat(appender.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).isEmpty();
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
+
+    @ParameterizedTest
     @MethodSource("nativeTransports")
     void listenerFastOpenWithoutTheServerBitIsNotedAsIgnored(Transport t) throws Exception {
         int bits = KernelLimits.current().tcpFastopen();
@@ -110,7 +135,7 @@ class SocketTunerReadingTest {
         return readings.stream().map(OptionReading::name).toList();
     }
 
-    private static List<String> expected(List<SocketOptionTable> options, Transport t) {
-        return options.stream().filter(o -> o.supports(t)).map(SocketOptionTable::configName).toList();
+    private static List<String> expected(List<SocketOption> options, Transport t) {
+        return options.stream().filter(o -> o.supports(t.kind())).map(SocketOption::configName).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.synack.net;
 
-import static dev.synack.net.SocketOptionTable.*;
+import dev.synack.testkit.Specs;
+import static dev.synack.config.SocketOption.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synack.config.KeepaliveSpec;
@@ -62,7 +63,7 @@ class SocketTunerTest {
 
     static Stream<Arguments> cases() {
         return TransportChoice.available().stream()
-                .flatMap(t -> CASES.stream().filter(c -> c.option().supports(t)).map(c -> Arguments.of(t, c)));
+                .flatMap(t -> CASES.stream().filter(c -> c.option().supports(t.kind())).map(c -> Arguments.of(t, c)));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -3,6 +3,9 @@ package dev.synack.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +18,7 @@ class SysctlsTest {
 
     @Test
     void readsTheFileUnderTheDottedNameTrimmed() {
-        new DoctorFixture(root).set("net.ipv4.tcp_fastopen", "  3 ");
+        new SysctlDir(root).set("net.ipv4.tcp_fastopen", "  3 ");
 
         assertThat(new Sysctls(root).read("net.ipv4.tcp_fastopen")).contains("3");
         assertThat(new Sysctls(root).fileOf("net.ipv4.tcp_fastopen")).isEqualTo(root.resolve("net/ipv4/tcp_fastopen"));
@@ -33,14 +36,14 @@ class SysctlsTest {
 
     @Test
     void aDirectoryIsNotASysctl() {
-        new DoctorFixture(root).set("net.ipv4.tcp_sack", "1");
+        new SysctlDir(root).set("net.ipv4.tcp_sack", "1");
 
         assertThat(new Sysctls(root).read("net.ipv4")).isEmpty();
     }
 
     @Test
     void parsesNumbersListsAndWords() {
-        new DoctorFixture(root)
+        new SysctlDir(root)
                 .set("net.core.somaxconn", "4096")
                 .set("net.ipv4.tcp_rmem", "4096\t131072\t33554432")
                 .set("net.ipv4.tcp_allowed_congestion_control", "reno bbr")
@@ -56,7 +59,7 @@ class SysctlsTest {
 
     @Test
     void cachesNothing() {
-        DoctorFixture fixture = new DoctorFixture(root).set("net.ipv4.tcp_fastopen", "1");
+        SysctlDir fixture = new SysctlDir(root).set("net.ipv4.tcp_fastopen", "1");
         Sysctls sysctls = new Sysctls(root);
         assertThat(sysctls.readLong("net.ipv4.tcp_fastopen")).hasValue(1);
 
@@ -93,5 +96,19 @@ class SysctlsTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).isZero();
         return out;
+    }
+
+    /** Writes sysctl files under a stand-in /proc/sys, as the kernel shows them (value and a newline). */
+    private record SysctlDir(Path root) {
+        SysctlDir set(String name, String value) {
+            Path file = root.resolve(name.replace('.', '/'));
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, value + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
     }
 }

@@ -1,9 +1,12 @@
 package dev.synack.net;
 
+import dev.synack.config.KernelOption;
+import dev.synack.testkit.Specs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.EpollTcpInfo;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -11,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.time.Duration;
 
 /** tcp_info read raw from the fd, checked against ss and against Netty's own epoll reader. */
 class TcpInfoReaderTest {
@@ -30,10 +32,10 @@ class TcpInfoReaderTest {
             TcpInfo accepted = TcpInfoReader.read(p.accepted).orElseThrow();
             assertThat(client.state()).isEqualTo(1);
             assertThat(accepted.state()).isEqualTo(1);
-            assertThat(client.has(TcpInfo.OPT_TIMESTAMPS | TcpInfo.OPT_SACK | TcpInfo.OPT_WSCALE)).isTrue();
+            assertThat(client.has(KernelOption.TCPI_OPT_TIMESTAMPS | KernelOption.TCPI_OPT_SACK | KernelOption.TCPI_OPT_WSCALE)).isTrue();
             assertThat(client.optionNames()).startsWith("ts sack wscale");
-            assertThat(client.has(TcpInfo.OPT_SYN_DATA)).isFalse();
-            assertThat(accepted.has(TcpInfo.OPT_TFO_CHILD)).isFalse();
+            assertThat(client.has(KernelOption.TCPI_OPT_SYN_DATA)).isFalse();
+            assertThat(accepted.has(KernelOption.TCPI_OPT_TFO_CHILD)).isFalse();
             assertThat(client.bytesSent()).isEqualTo(1);
             assertThat(client.bytesAcked()).isEqualTo(2); // the SYN counts one
             assertThat(accepted.bytesReceived()).isEqualTo(1);

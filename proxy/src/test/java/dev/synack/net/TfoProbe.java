@@ -1,6 +1,7 @@
 package dev.synack.net;
 
 import dev.synack.observe.OptionReading;
+import dev.synack.testkit.Specs;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

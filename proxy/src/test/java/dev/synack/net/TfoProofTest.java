@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.config.KernelOption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -29,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * proxy legs. Needs root (network namespaces); skipped otherwise.
  */
 class TfoProofTest {
-    private static final int SYN_DATA = TcpInfo.OPT_SYN_DATA;
-    private static final int TFO_CHILD = TcpInfo.OPT_TFO_CHILD;
+    private static final int SYN_DATA = KernelOption.TCPI_OPT_SYN_DATA;
+    private static final int TFO_CHILD = KernelOption.TCPI_OPT_TFO_CHILD;
     private static final int N = TfoProbe.CONNECTIONS;
     private static final Map<String, String> probe = new HashMap<>();
     private static String netns;

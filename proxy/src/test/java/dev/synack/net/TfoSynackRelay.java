@@ -15,6 +15,7 @@ import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.OptionReading;
 import dev.synack.observe.Side;
+import dev.synack.testkit.Specs;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
