@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +44,7 @@ public final class ConfigLoader {
 
     /** Loads and validates a file; YAML unless the name ends in {@code .json}. */
     public static SynackConfig load(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw single(file.toString(), "cannot read (" + e.getClass().getSimpleName() + ")", Expect.READABLE);
-        }
-        return parse(text, file.toString());
+        return parse(ConfigText.read(file), file.toString());
     }
 
     /** Parses and validates config text; {@code source} names it in syntax errors, and JSON is read if it ends in {@code .json}. */
@@ -60,7 +52,7 @@ public final class ConfigLoader {
         boolean json = source.endsWith(".json");
         JsonNode tree;
         try {
-            tree = (json ? JSON : YAML).readTree(text);
+            tree = (json ? JSON : YAML).readTree(ConfigText.of(text, source));
         } catch (JsonProcessingException e) {
             throw new ConfigException(List.of(SyntaxErrors.of(source, e, json)));
         }
@@ -79,9 +71,9 @@ public final class ConfigLoader {
             if (in == null) {
                 throw single("classpath:" + name, "not found", "a config resource on the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + name);
+            return parse(ConfigText.read(in, "classpath:" + name), "classpath:" + name);
         } catch (IOException e) {
-            throw single("classpath:" + name, "cannot read (" + e.getClass().getSimpleName() + ")", Expect.READABLE);
+            throw single("classpath:" + name, ConfigText.problem(e), Expect.READABLE);
         }
     }
 

@@ -31,6 +31,8 @@ final class Expect {
     static final String SYNTAX_YAML = "valid YAML";
     static final String SYNTAX_JSON = "valid JSON";
     static final String READABLE = "a readable YAML or JSON file";
+    static final String UTF8 = "a YAML or JSON file in UTF-8";
+    static final String SMALL_ENOUGH = "a config of at most " + Units.formatSize(ConfigText.MAX_BYTES);
 
     private Expect() {}
 
