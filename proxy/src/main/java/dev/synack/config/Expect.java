@@ -30,6 +30,11 @@ final class Expect {
     static final String APART_FROM_DEFAULT_ADMIN = "an address the admin API does not use; admin.listen defaults to it";
     static final String SYNTAX_YAML = "valid YAML";
     static final String SYNTAX_JSON = "valid JSON";
+    static final String ONE_YAML_DOCUMENT = "one YAML document per file";
+    static final String ONE_JSON_VALUE = "one JSON value per file";
+    static final String NO_YAML_REFERENCES = "each value written out in full: YAML anchors, aliases and merge keys are not supported";
+    static final String PLAIN_KEY = "a key of plain text";
+    static final String SHALLOW = "a config nested at most " + TreeParser.MAX_DEPTH + " levels deep";
     static final String READABLE = "a readable YAML or JSON file";
     static final String UTF8 = "a YAML or JSON file in UTF-8";
     static final String SMALL_ENOUGH = "a config of at most " + Units.formatSize(ConfigText.MAX_BYTES);

@@ -53,10 +53,18 @@ final class Node {
         return value;
     }
 
-    /** The value as JSON, shortened if long. */
+    /** The value as JSON (YAML's spelling for the floats JSON lacks), shortened if long. */
     String found() {
-        String json = value == null ? "null" : value.toString();
+        String json = value == null ? "null" : nonFinite(value) ? yamlSpelling(value.doubleValue()) : value.toString();
         return json.length() <= MAX_FOUND ? json : json.substring(0, MAX_FOUND - 3) + "...";
+    }
+
+    private static boolean nonFinite(JsonNode v) {
+        return v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue());
+    }
+
+    private static String yamlSpelling(double d) {
+        return Double.isNaN(d) ? ".nan" : d > 0 ? ".inf" : "-.inf";
     }
 
     /** Records that this value is wrong; returns null so converters can {@code return fail(...)}. */

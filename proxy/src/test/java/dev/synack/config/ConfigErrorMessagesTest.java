@@ -1,6 +1,7 @@
 package dev.synack.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -241,6 +242,79 @@ class ConfigErrorMessagesTest {
     void jsonSyntaxError() {
         assertThat(errors("{\"proxies\": [}", "synack.json"))
                 .containsExactly("synack.json:1:14: Unexpected close marker '}': expected ']' (expected: valid JSON)");
+    }
+
+    /** A second document used to be dropped without a word; the error points at its "---". */
+    @Test
+    void secondDocumentIsAnError() {
+        assertThat(errors(proxy("") + "# the staging proxies\n---\n" + proxy("").replace("web", "staging"), "synack.yaml"))
+                .containsExactly("synack.yaml:6:1: a second YAML document (expected: one YAML document per file)");
+        assertThat(errors(proxy("") + "---\n", "synack.yaml"))
+                .containsExactly("synack.yaml:5:1: a second YAML document (expected: one YAML document per file)");
+    }
+
+    @Test
+    void documentMarkersAroundOneDocumentAreFine() {
+        assertThatCode(() -> ConfigLoader.parse("---\n" + proxy("") + "...\n", "synack.yaml")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void secondJsonValueIsAnError() {
+        assertThat(errors("{\"proxies\": []} {}", "synack.json"))
+                .containsExactly("synack.json:1:17: a second JSON value (expected: one JSON value per file)");
+    }
+
+    /** An alias used to be read as the plain string of its name: here upstream would have been "up". */
+    @Test
+    void aliasIsAnError() {
+        String yaml = """
+                proxies:
+                  - name: web
+                    listen: &up 127.0.0.1:18080
+                    upstream: *up
+                """;
+        assertThat(errors(yaml)).containsExactly("proxies[0].upstream: alias *up "
+                + "(expected: each value written out in full: YAML anchors, aliases and merge keys are not supported)");
+    }
+
+    /** A merge key used to be an unknown key "<<", and the keys it should have brought were reported missing. */
+    @Test
+    void mergeKeyIsAnError() {
+        String yaml = """
+                proxies:
+                  - &web {name: web, listen: 127.0.0.1:18080, upstream: 127.0.0.1:8080}
+                  - <<: *web
+                    name: web2
+                    listen: 127.0.0.1:18081
+                """;
+        assertThat(errors(yaml)).containsExactly("proxies[1].<<: merge key "
+                + "(expected: each value written out in full: YAML anchors, aliases and merge keys are not supported)");
+    }
+
+    @Test
+    void aliasOrCollectionAsKeyIsAnError() {
+        assertThat(errors(proxy("*k : 1"), "synack.yaml")).containsExactly("synack.yaml:5:7: alias *k as a key "
+                + "(expected: each value written out in full: YAML anchors, aliases and merge keys are not supported)");
+        assertThat(errors(proxy("? [a, b]\n: 1"), "synack.yaml"))
+                .containsExactly("synack.yaml:5:8: a list as a key (expected: a key of plain text)");
+    }
+
+    @Test
+    void nestingDeeperThan32IsAnError() {
+        assertThat(errors(proxy("limits: " + "[".repeat(40) + "]".repeat(40)), "synack.yaml"))
+                .containsExactly("synack.yaml:5:42: nested deeper than 32 levels (expected: a config nested at most 32 levels deep)");
+    }
+
+    @Test
+    void unprintableCharacterNamesItsPlace() {
+        assertThat(errors(proxy("connect: {timeout: 2\u0000s}"), "synack.yaml"))
+                .containsExactly("synack.yaml:5:25: unprintable character U+0000 (expected: valid YAML)");
+    }
+
+    @Test
+    void yamlInfinityIsANumber() {
+        assertThat(errors(proxy("connect: {backoff: {multiplier: .inf}}")))
+                .containsExactly("proxies[0].connect.backoff.multiplier: .inf (expected: a number >= 1)");
     }
 
     @Test
