@@ -14,7 +14,7 @@ import java.util.List;
  * document, no aliases, bounded nesting), then read by hand so that every error names its path. Each error
  * is one {@link ConfigError}, shown as {@code path: found (expected: ...)}, in one of these forms:
  * <pre>
- * bad value     proxies[0].downstream.keepalive.idle: "5x" (expected: a duration like 250ms, 2s, 10m)
+ * bad value     proxies[0].limits.idle_timeout: "5x" (expected: a duration from 0s to 8760h, like 250ms, 2s, 10m)
  * out of range  proxies[0].downstream.max_segment: 40 (expected: an integer from 88 to 65535)
  * wrong type    proxies: "x" (expected: a list of proxies)
  * unknown key   proxies[0].downstream.keepalve: unknown key (expected: keepalive)

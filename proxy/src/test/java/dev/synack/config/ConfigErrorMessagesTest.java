@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** One test per kind of config error, each asserting the exact line the user sees. */
 class ConfigErrorMessagesTest {
+    private static final String SIZE_EXAMPLES = ", like 65536, 64KiB, 4MiB (KB, MB, GB count in 1000s)";
 
     /** A valid one-proxy config with {@code extra} (indented as proxy keys) appended to the proxy. */
     static String proxy(String extra) {
@@ -38,29 +39,59 @@ class ConfigErrorMessagesTest {
         return errors(yaml, "test.yaml");
     }
 
+    /** A duration error, misspelt or out of range, states the range and how durations are written. */
     @Test
     void badDuration() {
-        assertThat(errors(proxy("downstream: {keepalive: {idle: 5x}}")))
-                .containsExactly("proxies[0].downstream.keepalive.idle: \"5x\" (expected: a duration like 250ms, 2s, 10m)");
+        assertThat(errors(proxy("limits: {idle_timeout: 5x}")))
+                .containsExactly("proxies[0].limits.idle_timeout: \"5x\" (expected: a duration from 0s to 8760h, like 250ms, 2s, 10m)");
     }
 
     @Test
     void bareNumberIsNoDuration() {
         assertThat(errors(proxy("limits: {idle_timeout: 600}")))
-                .containsExactly("proxies[0].limits.idle_timeout: 600 (expected: a duration like 250ms, 2s, 10m)");
+                .containsExactly("proxies[0].limits.idle_timeout: 600 (expected: a duration from 0s to 8760h, like 250ms, 2s, 10m)");
+    }
+
+    @Test
+    void durationOutOfRange() {
+        assertThat(errors(proxy("connect: {timeout: 2h, backoff: {initial: 61m, max: 2h}}"))).containsExactly(
+                "proxies[0].connect.timeout: \"2h\" (expected: a duration from 1ms to 1h, like 250ms, 2s, 10m)",
+                "proxies[0].connect.backoff.initial: \"61m\" (expected: a duration from 0s to 1h, like 250ms, 2s, 10m)",
+                "proxies[0].connect.backoff.max: \"2h\" (expected: a duration from 0s to 1h, like 250ms, 2s, 10m)");
+    }
+
+    /** Too large to count in milliseconds: this used to say only "a duration like ...". */
+    @Test
+    void durationTooLargeToCount() {
+        assertThat(errors("shutdown: {drain: 99999999999999h}\n" + proxy("limits: {max_duration: 9999999h}"))).containsExactly(
+                "shutdown.drain: \"99999999999999h\" (expected: a duration from 0s to 24h, like 250ms, 2s, 10m)",
+                "proxies[0].limits.max_duration: \"9999999h\" (expected: a duration from 0s to 8760h, like 250ms, 2s, 10m)");
     }
 
     @Test
     void badSize() {
         assertThat(errors(proxy("downstream: {rcvbuf: 256kb}")))
                 .containsExactly("proxies[0].downstream.rcvbuf: \"256kb\" "
-                        + "(expected: a size like 65536, 64KiB, 4MiB (KB, MB, GB count in 1000s))");
+                        + "(expected: a size from 1KiB to 1GiB, like 65536, 64KiB, 4MiB (KB, MB, GB count in 1000s))");
+    }
+
+    /** A unit synack does not know: this used to say only "a size like ...". */
+    @Test
+    void sizeWithAnUnknownUnit() {
+        assertThat(errors(proxy("buffers: {read_size: 1TiB}"))).containsExactly("proxies[0].buffers.read_size: \"1TiB\" "
+                + "(expected: a size from 1KiB to 16MiB, like 65536, 64KiB, 4MiB (KB, MB, GB count in 1000s))");
     }
 
     @Test
     void sizeOutOfRange() {
-        assertThat(errors(proxy("downstream: {sndbuf: 2GiB}")))
-                .containsExactly("proxies[0].downstream.sndbuf: \"2GiB\" (expected: a size from 1KiB to 1GiB)");
+        assertThat(errors(proxy("downstream: {sndbuf: 2GiB}"))).containsExactly("proxies[0].downstream.sndbuf: \"2GiB\" "
+                + "(expected: a size from 1KiB to 1GiB, like 65536, 64KiB, 4MiB (KB, MB, GB count in 1000s))");
+    }
+
+    @Test
+    void wholeSecondsMisspelt() {
+        assertThat(errors(proxy("downstream: {keepalive: {idle: 5x}}")))
+                .containsExactly("proxies[0].downstream.keepalive.idle: \"5x\" (expected: whole seconds from 1s to 32767s)");
     }
 
     @Test
@@ -346,15 +377,15 @@ class ConfigErrorMessagesTest {
                 "admin.listen: \"localhost\" (expected: host:port, like 127.0.0.1:8080)",
                 "transport: \"uring\" (expected: one of auto, epoll, io_uring, nio)",
                 "proxies[0].name: \"web server\" (expected: a name of 1 to 64 letters, digits, '_', '.' or '-')",
-                "proxies[0].connect.timeout: \"0s\" (expected: a duration > 0, like 2s)",
+                "proxies[0].connect.timeout: \"0s\" (expected: a duration from 1ms to 1h, like 250ms, 2s, 10m)",
                 "proxies[0].connect.attempts: 0 (expected: an integer from 1 to 100)",
                 "proxies[0].connect.backoff.multiplier: 0.5 (expected: a number >= 1)",
                 "proxies[0].connect.backoff.jitter: 2 (expected: a number from 0 to 1)",
                 "proxies[0].connect.backoff.max: \"500ms\" (expected: a duration >= initial (1s))",
                 "proxies[0].on_peer_reset: \"rst\" (expected: one of reset, close)",
-                "proxies[0].buffers.read_size: 512 (expected: a size from 1KiB to 16MiB)",
+                "proxies[0].buffers.read_size: 512 (expected: a size from 1KiB to 16MiB" + SIZE_EXAMPLES + ")",
                 "proxies[0].buffers.low_watermark: \"512KiB\" (expected: a size <= high_watermark (256KiB, its default))",
-                "proxies[0].downstream.user_timeout: \"1000h\" (expected: a duration from 0s to 596h)",
+                "proxies[0].downstream.user_timeout: \"1000h\" (expected: a duration from 0s to 596h, like 250ms, 2s, 10m)",
                 "proxies[0].downstream.tos: 300 (expected: an integer from 0 to 255, or hex like 0x10)",
                 "proxies[0].downstream.congestion: \"BBR\" "
                         + "(expected: a congestion control name like cubic or bbr (a-z, 0-9, '_'; at most 15))",
