@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads a {@link SynackConfig} from YAML or JSON, collecting every error before failing.
  *
- * <p>The text ({@link ConfigText}: at most 1 MiB of UTF-8) is parsed to a tree first ({@link TreeParser}: one
+ * <p>The text ({@link ConfigText}: at most 256 KiB of UTF-8) is parsed to a tree first ({@link TreeParser}: one
  * document, no aliases, bounded nesting), then read by hand so that every error names its path. Each error
  * is one {@link ConfigError}, shown as {@code path: found (expected: ...)}, in one of these forms:
  * <pre>
@@ -26,7 +25,7 @@ import java.util.List;
  * YAML feature  proxies[0].upstream: alias *up (expected: each value written out in full: YAML anchors, ...)
  *               synack.yaml:9:1: a second YAML document (expected: one YAML document per file)
  * file          synack.yaml: no such file (expected: a readable YAML or JSON file)
- *               synack.yaml: larger than 1MiB (expected: a config of at most 1MiB)
+ *               synack.yaml: larger than 256KiB (expected: a config of at most 256KiB)
  * </pre>
  * {@code found} is the value as JSON (strings quoted, numbers and booleans bare), or words such as
  * {@code missing}, {@code unknown key} or {@code merge key}. An unknown key names the nearest valid key when
@@ -43,11 +42,9 @@ public final class ConfigLoader {
     /** Parses and validates config text; {@code source} names it in syntax errors, and JSON is read if it ends in {@code .json}. */
     public static SynackConfig parse(String text, String source) throws ConfigException {
         JsonNode tree = TreeParser.parse(ConfigText.of(text, source), source, source.endsWith(".json"));
-        List<ConfigError> errors = new ArrayList<>();
+        ErrorCollector errors = new ErrorCollector();
         SynackConfig config = RootReader.read(Node.root(tree, source, errors));
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
-        }
+        errors.throwIfAny();
         return config;
     }
 

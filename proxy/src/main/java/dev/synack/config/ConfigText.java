@@ -21,15 +21,15 @@ import java.util.Locale;
  * Every problem is one {@link ConfigError} in plain words ("no such file", "not valid UTF-8"), never the
  * name of a Java exception.
  *
- * <p>Why 1 MiB: the largest shipped config is 2.5 KB and a proxy with every option spelled out takes about
- * 1 KB, so the cap leaves room for a thousand such proxies; and the YAML parser's worst case (one line the
- * size of the file) still takes well under a second at this size, where at 10 MB it took 18 s and 1.4 GB.
- * The cap is checked on the bytes as they are read, so a huge file (or {@code /dev/zero}) costs no more
- * than a file just over it.
+ * <p>Why 256 KiB: the YAML parser reads dense YAML at a few MB per CPU-second when cold, as it is in the CLI
+ * (1 MiB of short entries took 0.5 to 1 CPU-s here), so a quarter of that keeps the slowest file well under a
+ * second; and it is a hundred times the largest shipped config (2.5 KB): room for some 250 proxies with every
+ * option spelled out, or 2,500 short ones. The cap is checked on the bytes as they are read, so a huge file
+ * (or {@code /dev/zero}) costs no more than one just over it: a 10 MB scalar used to take 18 s and 1.4 GB.
  */
 final class ConfigText {
     /** The largest config accepted, in bytes of a file or chars of a string. */
-    static final int MAX_BYTES = 1 << 20;
+    static final int MAX_BYTES = 256 << 10;
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 

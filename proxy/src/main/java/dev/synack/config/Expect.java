@@ -35,6 +35,7 @@ final class Expect {
     static final String ONE_JSON_VALUE = "one JSON value per file";
     static final String NO_YAML_REFERENCES = "each value written out in full: YAML anchors, aliases and merge keys are not supported";
     static final String PLAIN_KEY = "a key of plain text";
+    static final String SHORT_LINES = "YAML lines of at most " + TreeParser.MAX_YAML_LINE + " characters (or a .json file)";
     static final String SHALLOW = "a config nested at most " + TreeParser.MAX_DEPTH + " levels deep";
     static final String READABLE = "a readable YAML or JSON file";
     static final String UTF8 = "a YAML or JSON file in UTF-8";

@@ -20,9 +20,9 @@ final class Node {
     private final JsonNode value;
     private final String path;
     private final String prefix;
-    private final List<ConfigError> errors;
+    private final ErrorCollector errors;
 
-    private Node(JsonNode value, String path, String prefix, List<ConfigError> errors) {
+    private Node(JsonNode value, String path, String prefix, ErrorCollector errors) {
         // An explicit YAML null ("idle:") means the same as leaving the key out.
         this.value = value == null || value.isNull() || value.isMissingNode() ? null : value;
         this.path = path;
@@ -31,7 +31,7 @@ final class Node {
     }
 
     /** The document root; errors about the root itself are reported at {@code source}. */
-    static Node root(JsonNode tree, String source, List<ConfigError> errors) {
+    static Node root(JsonNode tree, String source, ErrorCollector errors) {
         return new Node(tree, source, "", errors);
     }
 
@@ -69,7 +69,8 @@ final class Node {
 
     /** Records that this value is wrong; returns null so converters can {@code return fail(...)}. */
     <T> T fail(String expected) {
-        return report(found(), expected);
+        // Writing the value out is the costly part of an error: only for one that is kept.
+        return report(errors.keepsNext() ? found() : "", expected);
     }
 
     /** Records an error at this path with a found text of the caller's choosing. */
@@ -101,7 +102,7 @@ final class Node {
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key) && !handledElsewhere.contains(key)) {
-                get(key).report("unknown key", KeySuggestion.expected(key, known));
+                get(key).report("unknown key", errors.keepsNext() ? KeySuggestion.expected(key, known) : "");
             }
         }
         return true;

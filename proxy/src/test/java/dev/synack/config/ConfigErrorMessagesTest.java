@@ -348,6 +348,27 @@ class ConfigErrorMessagesTest {
                 .containsExactly("proxies[0].connect.backoff.multiplier: .inf (expected: a number >= 1)");
     }
 
+    /** The YAML parser's cost grows with the square of a line's length (here 4 + 1 + 16384); JSON's does not, and has no bound. */
+    @Test
+    void yamlLineLongerThan16KiBIsAnError() {
+        assertThat(errors(proxy("#" + "c".repeat(16 << 10)), "synack.yaml")).containsExactly("synack.yaml:5:16385: "
+                + "a line longer than 16384 characters (expected: YAML lines of at most 16384 characters (or a .json file))");
+        assertThatCode(() -> ConfigLoader.parse(proxy("#" + "c".repeat((16 << 10) - 5)), "synack.yaml")).doesNotThrowAnyException();
+        String json = "{\"proxies\": [" + "{\"name\": \"web\", \"listen\": \"127.0.0.1:0\", \"upstream\": \"127.0.0.1:8080\"},".repeat(400)
+                + "{\"name\": \"last\", \"listen\": \"127.0.0.1:0\", \"upstream\": \"127.0.0.1:8080\"}]}";
+        assertThat(errors(json, "synack.json")).hasSize(100).allMatch(e -> e.endsWith("(expected: a name no other proxy has; proxies[0] has it)"));
+    }
+
+    /** Past 100 errors the rest are counted, not listed: a file of nothing but mistakes is one screen, not megabytes. */
+    @Test
+    void moreThan100ErrorsAreCounted() {
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> ConfigLoader.parse("proxies: [" + "1, ".repeat(149) + "1]", "synack.yaml"));
+        assertThat(e.errors()).hasSize(100);
+        assertThat(e.getMessage()).startsWith("150 errors in config:\n  proxies[0]: 1 (expected: a mapping of name, ")
+                .endsWith("\n  ... and 50 more").hasLineCount(102);
+    }
+
     @Test
     void rootThatIsNoMapping() {
         assertThat(errors("- a\n- b\n", "synack.yaml"))

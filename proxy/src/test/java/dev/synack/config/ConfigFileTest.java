@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading a config file: the size cap, UTF-8, and read problems, each one error in plain words. */
 class ConfigFileTest {
     private static final String CONFIG = ConfigErrorMessagesTest.proxy("");
-    private static final int CAP = 1 << 20;
+    private static final int CAP = 256 << 10;
 
     @TempDir
     Path dir;
@@ -52,7 +52,7 @@ class ConfigFileTest {
     @Test
     void oneByteOverTheCapIsAnError() throws Exception {
         Path file = write("big.yaml", padded(CAP + 1));
-        assertThat(errorsOfLoad(file)).containsExactly(file + ": larger than 1MiB (expected: a config of at most 1MiB)");
+        assertThat(errorsOfLoad(file)).containsExactly(file + ": larger than 256KiB (expected: a config of at most 256KiB)");
     }
 
     /**
@@ -63,7 +63,7 @@ class ConfigFileTest {
     void aHugeScalarIsRejectedAtOnce() throws Exception {
         Path file = write("scalar.yaml", "proxies: " + "x".repeat(10 << 20) + "\n");
         long start = System.nanoTime();
-        assertThat(errorsOfLoad(file)).containsExactly(file + ": larger than 1MiB (expected: a config of at most 1MiB)");
+        assertThat(errorsOfLoad(file)).containsExactly(file + ": larger than 256KiB (expected: a config of at most 256KiB)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -74,13 +74,13 @@ class ConfigFileTest {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(3L << 30);
         }
-        assertThat(errorsOfLoad(file)).containsExactly(file + ": larger than 1MiB (expected: a config of at most 1MiB)");
+        assertThat(errorsOfLoad(file)).containsExactly(file + ": larger than 256KiB (expected: a config of at most 256KiB)");
     }
 
     @Test
     void textOverTheCapIsAnErrorToo() {
         assertThat(ConfigErrorMessagesTest.errors(padded(CAP + 1), "inline.yaml"))
-                .containsExactly("inline.yaml: larger than 1MiB (expected: a config of at most 1MiB)");
+                .containsExactly("inline.yaml: larger than 256KiB (expected: a config of at most 256KiB)");
     }
 
     @Test
