@@ -3,7 +3,9 @@ package dev.synack.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +124,14 @@ class ConfigErrorMessagesTest {
     void unbracketedIpv6IsNoHostPort() {
         assertThat(errors(proxy("").replace("127.0.0.1:8080", "\"::1:8080\"")))
                 .containsExactly("proxies[0].upstream: \"::1:8080\" (expected: host:port, like 127.0.0.1:8080)");
+    }
+
+    /** The IPv6 pattern backtracks quadratically over a run of colons: 100,000 took 70 s. 5 s is a hang guard, not a benchmark. */
+    @Test
+    void aHostPortTooLongToBeOneIsRejectedAtOnce() {
+        String json = "{\"proxies\": [{\"name\": \"web\", \"listen\": \"127.0.0.1:0\", \"upstream\": \"[" + ":".repeat(100_000) + "x]:80\"}]}";
+        List<String> errors = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> errors(json, "synack.json"));
+        assertThat(errors).containsExactly("proxies[0].upstream: \"[" + ":".repeat(55) + "... (expected: host:port, like 127.0.0.1:8080)");
     }
 
     @Test
