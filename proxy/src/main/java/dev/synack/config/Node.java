@@ -1,11 +1,13 @@
 package dev.synack.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A position in the parsed config tree, with its path ({@code proxies[0].downstream.rcvbuf}), that converts
@@ -16,6 +18,8 @@ import java.util.Optional;
  */
 final class Node {
     private static final int MAX_FOUND = 60;
+    private static final int MAX_KEY = 64;
+    private static final Pattern PLAIN_KEY = Pattern.compile("[\\p{L}\\p{N}_<>-]+");
 
     private final JsonNode value;
     private final String path;
@@ -37,8 +41,17 @@ final class Node {
 
     Node get(String key) {
         JsonNode child = value != null && value.isObject() ? value.get(key) : null;
-        String childPath = prefix + key;
+        String childPath = prefix + pathKey(key);
         return new Node(child, childPath, childPath + ".", errors);
+    }
+
+    /**
+     * A key as a path shows it: a plain key bare, any other (empty, with spaces, dots or control characters)
+     * as a JSON string; a key longer than {@value #MAX_KEY} characters cut, so one error stays one line.
+     */
+    static String pathKey(String key) {
+        String shown = key.length() <= MAX_KEY ? key : key.substring(0, MAX_KEY - 3) + "...";
+        return PLAIN_KEY.matcher(shown).matches() ? shown : TextNode.valueOf(shown).toString();
     }
 
     boolean present() {

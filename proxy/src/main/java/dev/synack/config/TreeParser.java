@@ -194,7 +194,7 @@ final class TreeParser {
             if (segment instanceof Integer i) {
                 sb.append(sb.length() == 0 ? source : "").append('[').append(i).append(']');
             } else {
-                sb.append(sb.length() == 0 ? "" : ".").append(shortened((String) segment));
+                sb.append(sb.length() == 0 ? "" : ".").append(Node.pathKey((String) segment));
             }
         }
         return sb.length() == 0 ? source : sb.toString();
@@ -219,7 +219,7 @@ final class TreeParser {
         return source + ":" + line + ":" + column;
     }
 
-    /** A key or alias name as a message shows it: cut if absurdly long, so one error stays one line. */
+    /** An alias name as a message shows it: cut if absurdly long, so one error stays one line. */
     static String shortened(String name) {
         return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME - 3) + "...";
     }

@@ -185,6 +185,17 @@ class ConfigErrorMessagesTest {
                         + "notsent_lowat, backlog, reuse_port, defer_accept)");
     }
 
+    /** An empty key, or one with dots or control characters, is shown as a JSON string; a long one is cut. */
+    @Test
+    void oddKeysAreQuotedInPaths() {
+        assertThat(errors("\"\": 1\n" + proxy(""))).containsExactly("\"\": unknown key (expected: one of admin, transport, shutdown, proxies)");
+        String proxyKeys = "one of name, listen, upstream, upstreams, connect, on_upstream_failure, on_peer_reset, limits, buffers, "
+                + "downstream, upstream_socket";
+        assertThat(errors(proxy("\"a.b\\nc\": 1"))).containsExactly("proxies[0].\"a.b\\nc\": unknown key (expected: " + proxyKeys + ")");
+        assertThat(errors(proxy("k".repeat(1000) + ": 1")))
+                .containsExactly("proxies[0].\"" + "k".repeat(61) + "...\": unknown key (expected: " + proxyKeys + ")");
+    }
+
     @Test
     void missingRequired() {
         assertThat(errors("proxies:\n  - {name: web, upstream: 127.0.0.1:8080}\n"))
