@@ -1,27 +1,19 @@
 package dev.synack.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads a {@link SynackConfig} from YAML or JSON, collecting every error before failing.
  *
- * <p>The text is parsed to a tree first, then read by hand so that every error names its path. Each error
+ * <p>The text ({@link ConfigText}: at most 256 KiB of UTF-8) is parsed to a tree first ({@link TreeParser}: one
+ * document, no aliases, bounded nesting), then read by hand so that every error names its path. Each error
  * is one {@link ConfigError}, shown as {@code path: found (expected: ...)}, in one of these forms:
  * <pre>
- * bad value     proxies[0].downstream.keepalive.idle: "5x" (expected: a duration like 250ms, 2s, 10m)
+ * bad value     proxies[0].limits.idle_timeout: "5x" (expected: a duration from 0s to 8760h, like 250ms, 2s, 10m)
  * out of range  proxies[0].downstream.max_segment: 40 (expected: an integer from 88 to 65535)
  * wrong type    proxies: "x" (expected: a list of proxies)
  * unknown key   proxies[0].downstream.keepalve: unknown key (expected: keepalive)
@@ -30,45 +22,29 @@ import java.util.List;
  * duplicate     proxies[1].name: "web" (expected: a name no other proxy has; proxies[0] has it)
  * misplaced     proxies[0].upstream_socket.backlog: 1024 (expected: no backlog here; backlog, ...)
  * syntax        synack.yaml:3:9: mapping values are not allowed here (expected: valid YAML)
+ * YAML feature  proxies[0].upstream: alias *up (expected: each value written out in full: YAML anchors, ...)
+ *               synack.yaml:9:1: a second YAML document (expected: one YAML document per file)
+ * file          synack.yaml: no such file (expected: a readable YAML or JSON file)
+ *               synack.yaml: larger than 256KiB (expected: a config of at most 256KiB)
  * </pre>
- * {@code found} is the value as JSON (strings quoted, numbers and booleans bare), or one of the words
- * {@code missing} and {@code unknown key}. An unknown key names the nearest valid key when one is within
- * edit distance 2 (or a prefix), else lists them all. The expected texts live in {@link Expect}.
+ * {@code found} is the value as JSON (strings quoted, numbers and booleans bare), or words such as
+ * {@code missing}, {@code unknown key} or {@code merge key}. An unknown key names the nearest valid key when
+ * one is within edit distance 2 (or a prefix), else lists them all. The expected texts live in {@link Expect}.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private ConfigLoader() {}
 
     /** Loads and validates a file; YAML unless the name ends in {@code .json}. */
     public static SynackConfig load(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw single(file.toString(), "cannot read (" + e.getClass().getSimpleName() + ")", Expect.READABLE);
-        }
-        return parse(text, file.toString());
+        return parse(ConfigText.read(file), file.toString());
     }
 
     /** Parses and validates config text; {@code source} names it in syntax errors, and JSON is read if it ends in {@code .json}. */
     public static SynackConfig parse(String text, String source) throws ConfigException {
-        boolean json = source.endsWith(".json");
-        JsonNode tree;
-        try {
-            tree = (json ? JSON : YAML).readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of(SyntaxErrors.of(source, e, json)));
-        }
-        List<ConfigError> errors = new ArrayList<>();
+        JsonNode tree = TreeParser.parse(ConfigText.of(text, source), source, source.endsWith(".json"));
+        ErrorCollector errors = new ErrorCollector();
         SynackConfig config = RootReader.read(Node.root(tree, source, errors));
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
-        }
+        errors.throwIfAny();
         return config;
     }
 
@@ -79,9 +55,9 @@ public final class ConfigLoader {
             if (in == null) {
                 throw single("classpath:" + name, "not found", "a config resource on the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + name);
+            return parse(ConfigText.read(in, "classpath:" + name), "classpath:" + name);
         } catch (IOException e) {
-            throw single("classpath:" + name, "cannot read (" + e.getClass().getSimpleName() + ")", Expect.READABLE);
+            throw single("classpath:" + name, ConfigText.problem(e), Expect.READABLE);
         }
     }
 

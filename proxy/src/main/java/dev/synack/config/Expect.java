@@ -1,5 +1,6 @@
 package dev.synack.config;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -7,9 +8,10 @@ import java.util.List;
  * value appears. Tests assert these texts exactly; change them deliberately.
  */
 final class Expect {
+    private static final String DURATION_EXAMPLES = ", like 250ms, 2s, 10m";
+    private static final String SIZE_EXAMPLES = ", like 65536, 64KiB, 4MiB (KB, MB, GB count in 1000s)";
+
     static final String BOOL = "true or false";
-    static final String DURATION = "a duration like 250ms, 2s, 10m";
-    static final String SIZE = "a size like 65536, 64KiB, 4MiB (KB, MB, GB count in 1000s)";
     static final String HOST_PORT = "host:port, like 127.0.0.1:8080";
     static final String LISTEN_PORT = "host:port with a port from 0 to 65535 (0 = any free port)";
     static final String UPSTREAM_PORT = "host:port with a port from 1 to 65535";
@@ -25,8 +27,7 @@ final class Expect {
     static final String KEEPALIVE = "true, false or a mapping of enabled, idle, interval, count";
     static final String MULTIPLIER = "a number >= 1";
     static final String JITTER = "a number from 0 to 1";
-    static final String CONNECT_TIMEOUT = "a duration > 0, like 2s";
-    static final String USER_TIMEOUT = "a duration from 0s to 596h";
+    static final String USER_TIMEOUT = "a duration from 0s to 596h" + DURATION_EXAMPLES;
     static final String APART_FROM_DEFAULT_ADMIN = "an address the admin API does not use; admin.listen defaults to it";
     static final String ADMIN_LISTEN = "host:port, like 127.0.0.1:8474, or off";
     static final String ADMIN_TOKEN = "a token of 16 to 256 printable ASCII characters without spaces";
@@ -34,6 +35,12 @@ final class Expect {
             + "or admin.insecure: true on a trusted network";
     static final String SYNTAX_YAML = "valid YAML";
     static final String SYNTAX_JSON = "valid JSON";
+    static final String ONE_YAML_DOCUMENT = "one YAML document per file";
+    static final String ONE_JSON_VALUE = "one JSON value per file";
+    static final String NO_YAML_REFERENCES = "each value written out in full: YAML anchors, aliases and merge keys are not supported";
+    static final String PLAIN_KEY = "a key of plain text";
+    static final String SHORT_LINES = "YAML lines of at most " + TreeParser.MAX_YAML_LINE + " characters (or a .json file)";
+    static final String SHALLOW = "a config nested at most " + TreeParser.MAX_DEPTH + " levels deep";
     static final String READABLE = "a readable YAML or JSON file";
     static final String SEED = "an integer (any 64-bit value; leave it out for a random seed per run)";
     static final String FAULTS = "a list of faults";
@@ -43,6 +50,8 @@ final class Expect {
     static final String CIDR = "a CIDR like 10.0.0.0/8 or fd00::/8, or one address";
     static final String ONE_TRIGGER = "either after_bytes or after, not both";
     static final String ATTRIBUTES = "a mapping of the fault type's attributes";
+    static final String UTF8 = "a YAML or JSON file in UTF-8";
+    static final String SMALL_ENOUGH = "a config of at most " + Units.formatSize(ConfigText.MAX_BYTES);
 
     private Expect() {}
 
@@ -50,8 +59,14 @@ final class Expect {
         return max == Long.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
     }
 
+    /** For a duration, whether misspelt or out of range: the range, then how durations are written. */
+    static String duration(Duration min, Duration max) {
+        return "a duration from " + Units.formatDuration(min) + " to " + Units.formatDuration(max) + DURATION_EXAMPLES;
+    }
+
+    /** For a size, whether misspelt or out of range: the range, then how sizes are written. */
     static String size(long min, long max) {
-        return "a size from " + Units.formatSize(min) + " to " + Units.formatSize(max);
+        return "a size from " + Units.formatSize(min) + " to " + Units.formatSize(max) + SIZE_EXAMPLES;
     }
 
     static String wholeSeconds(long min, long max) {

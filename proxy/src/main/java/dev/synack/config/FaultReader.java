@@ -83,7 +83,7 @@ final class FaultReader {
             return TriggerSpec.NONE;
         }
         Long bytes = n.get("after_bytes").integer(0, Long.MAX_VALUE);
-        Duration after = Values.duration(n.get("after"));
+        Duration after = Values.duration(n.get("after"), Duration.ZERO, Duration.ofHours(24));
         if (n.get("after_bytes").present() && n.get("after").present()) {
             n.fail(Expect.ONE_TRIGGER);
             return TriggerSpec.NONE;

@@ -16,7 +16,8 @@ public final class KeySuggestion {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int d = distance(unknown, candidate);
+            // Keys whose lengths differ by more than MAX_DISTANCE are further apart: skip the quadratic work.
+            int d = Math.abs(unknown.length() - candidate.length()) > MAX_DISTANCE ? Integer.MAX_VALUE : distance(unknown, candidate);
             boolean prefix = !unknown.isEmpty() && (candidate.startsWith(unknown) || unknown.startsWith(candidate));
             // A prefix match counts as close, but a true near-miss still wins over it.
             int score = d <= MAX_DISTANCE ? d : prefix ? MAX_DISTANCE + 1 : Integer.MAX_VALUE;

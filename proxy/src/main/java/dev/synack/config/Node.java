@@ -1,11 +1,13 @@
 package dev.synack.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A position in the parsed config tree, with its path ({@code proxies[0].downstream.rcvbuf}), that converts
@@ -16,13 +18,15 @@ import java.util.Optional;
  */
 final class Node {
     private static final int MAX_FOUND = 60;
+    private static final int MAX_KEY = 64;
+    private static final Pattern PLAIN_KEY = Pattern.compile("[\\p{L}\\p{N}_<>-]+");
 
     private final JsonNode value;
     private final String path;
     private final String prefix;
-    private final List<ConfigError> errors;
+    private final ErrorCollector errors;
 
-    private Node(JsonNode value, String path, String prefix, List<ConfigError> errors) {
+    private Node(JsonNode value, String path, String prefix, ErrorCollector errors) {
         // An explicit YAML null ("idle:") means the same as leaving the key out.
         this.value = value == null || value.isNull() || value.isMissingNode() ? null : value;
         this.path = path;
@@ -31,14 +35,23 @@ final class Node {
     }
 
     /** The document root; errors about the root itself are reported at {@code source}. */
-    static Node root(JsonNode tree, String source, List<ConfigError> errors) {
+    static Node root(JsonNode tree, String source, ErrorCollector errors) {
         return new Node(tree, source, "", errors);
     }
 
     Node get(String key) {
         JsonNode child = value != null && value.isObject() ? value.get(key) : null;
-        String childPath = prefix + key;
+        String childPath = prefix + pathKey(key);
         return new Node(child, childPath, childPath + ".", errors);
+    }
+
+    /**
+     * A key as a path shows it: a plain key bare, any other (empty, with spaces, dots or control characters)
+     * as a JSON string; a key longer than {@value #MAX_KEY} characters cut, so one error stays one line.
+     */
+    static String pathKey(String key) {
+        String shown = key.length() <= MAX_KEY ? key : key.substring(0, MAX_KEY - 3) + "...";
+        return PLAIN_KEY.matcher(shown).matches() ? shown : TextNode.valueOf(shown).toString();
     }
 
     boolean present() {
@@ -53,15 +66,24 @@ final class Node {
         return value;
     }
 
-    /** The value as JSON, shortened if long. */
+    /** The value as JSON (YAML's spelling for the floats JSON lacks), shortened if long. */
     String found() {
-        String json = value == null ? "null" : value.toString();
+        String json = value == null ? "null" : nonFinite(value) ? yamlSpelling(value.doubleValue()) : value.toString();
         return json.length() <= MAX_FOUND ? json : json.substring(0, MAX_FOUND - 3) + "...";
+    }
+
+    private static boolean nonFinite(JsonNode v) {
+        return v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue());
+    }
+
+    private static String yamlSpelling(double d) {
+        return Double.isNaN(d) ? ".nan" : d > 0 ? ".inf" : "-.inf";
     }
 
     /** Records that this value is wrong; returns null so converters can {@code return fail(...)}. */
     <T> T fail(String expected) {
-        return report(found(), expected);
+        // Writing the value out is the costly part of an error: only for one that is kept.
+        return report(errors.keepsNext() ? found() : "", expected);
     }
 
     /** Records an error at this path with a found text of the caller's choosing. */
@@ -93,7 +115,7 @@ final class Node {
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key) && !handledElsewhere.contains(key)) {
-                get(key).report("unknown key", KeySuggestion.expected(key, known));
+                get(key).report("unknown key", errors.keepsNext() ? KeySuggestion.expected(key, known) : "");
             }
         }
         return true;

@@ -15,6 +15,10 @@ final class ProxyBlocks {
     static final List<String> BUFFER_KEYS = List.of("read_size", "high_watermark", "low_watermark");
 
     private static final long MAX_BUFFER = 1L << 30;
+    // Upper bounds far beyond any sensible value; they keep every duration clear of Duration.toNanos() overflow.
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofHours(1);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final Duration MAX_CONNECTION_TIME = Duration.ofDays(365);
 
     private ProxyBlocks() {}
 
@@ -23,8 +27,7 @@ final class ProxyBlocks {
         if (!n.mapping(CONNECT_KEYS, Expect.mappingOf(CONNECT_KEYS))) {
             return d;
         }
-        Duration timeout = Values.duration(n.get("timeout"), Duration.ofMillis(1), Duration.ofMillis(Long.MAX_VALUE), false,
-                Expect.CONNECT_TIMEOUT);
+        Duration timeout = Values.duration(n.get("timeout"), Duration.ofMillis(1), MAX_CONNECT_TIMEOUT);
         Integer attempts = Values.integer(n.get("attempts"), 1, 100);
         return new ConnectSpec(Values.or(timeout, d.timeout()), Values.or(attempts, d.attempts()), backoff(n.get("backoff")));
     }
@@ -34,9 +37,9 @@ final class ProxyBlocks {
         if (!n.mapping(BACKOFF_KEYS, Expect.mappingOf(BACKOFF_KEYS))) {
             return d;
         }
-        Duration initial = Values.duration(n.get("initial"));
+        Duration initial = Values.duration(n.get("initial"), Duration.ZERO, MAX_BACKOFF);
         Double multiplier = n.get("multiplier").number(1, Double.MAX_VALUE, Expect.MULTIPLIER);
-        Duration max = Values.duration(n.get("max"));
+        Duration max = Values.duration(n.get("max"), Duration.ZERO, MAX_BACKOFF);
         Double jitter = n.get("jitter").number(0, 1, Expect.JITTER);
         BackoffSpec b = new BackoffSpec(Values.or(initial, d.initial()), Values.or(multiplier, d.multiplier()),
                 Values.or(max, d.max()), Values.or(jitter, d.jitter()));
@@ -61,8 +64,8 @@ final class ProxyBlocks {
         }
         Integer max = Values.integer(n.get("max_connections"), 0, Integer.MAX_VALUE);
         Integer perClient = Values.integer(n.get("max_connections_per_client"), 0, Integer.MAX_VALUE);
-        Duration idle = Values.duration(n.get("idle_timeout"));
-        Duration life = Values.duration(n.get("max_duration"));
+        Duration idle = Values.duration(n.get("idle_timeout"), Duration.ZERO, MAX_CONNECTION_TIME);
+        Duration life = Values.duration(n.get("max_duration"), Duration.ZERO, MAX_CONNECTION_TIME);
         return new LimitsSpec(Values.or(max, d.maxConnections()), Values.or(perClient, d.maxConnectionsPerClient()),
                 Values.or(idle, d.idleTimeout()), Values.or(life, d.maxDuration()));
     }

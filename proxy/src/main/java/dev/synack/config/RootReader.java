@@ -1,5 +1,6 @@
 package dev.synack.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ final class RootReader {
     static final List<String> METRICS_KEYS = List.of("enabled", "toxiproxy");
     static final List<String> ADMIN_KEYS = List.of("listen", "token", "insecure");
     static final List<String> SHUTDOWN_KEYS = List.of("drain");
+
+    private static final Duration MAX_DRAIN = Duration.ofHours(24);
 
     private RootReader() {}
 
@@ -49,7 +52,7 @@ final class RootReader {
         if (!n.mapping(SHUTDOWN_KEYS, Expect.mappingOf(SHUTDOWN_KEYS))) {
             return ShutdownSpec.DEFAULT;
         }
-        return new ShutdownSpec(Values.or(Values.duration(n.get("drain")), ShutdownSpec.DEFAULT.drain()));
+        return new ShutdownSpec(Values.or(Values.duration(n.get("drain"), Duration.ZERO, MAX_DRAIN), ShutdownSpec.DEFAULT.drain()));
     }
 
     private static List<ProxySpec> proxies(Node n, Node adminListen, AdminSpec admin) {

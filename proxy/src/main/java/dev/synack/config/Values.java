@@ -14,25 +14,23 @@ final class Values {
     private Values() {}
 
     /**
-     * A duration in {@code [min, max]}. Text that is no duration gets {@link Expect#DURATION}; a duration
-     * out of range, or with a fraction of a second where {@code wholeSeconds}, gets {@code rangeText}.
+     * A duration in {@code [min, max]}, or whole seconds where {@code wholeSeconds}. Anything else, a
+     * misspelling as much as a value out of range or too large to count, gets {@code expected}, which
+     * states the range.
      */
-    static Duration duration(Node n, Duration min, Duration max, boolean wholeSeconds, String rangeText) {
+    static Duration duration(Node n, Duration min, Duration max, boolean wholeSeconds, String expected) {
         if (!n.present()) {
             return null;
         }
         Duration d = n.value().isTextual() ? Units.parseDuration(n.value().textValue())
                 : n.value().isIntegralNumber() && n.value().longValue() == 0 ? Duration.ZERO : null;
-        if (d == null) {
-            return n.fail(Expect.DURATION);
-        }
-        boolean inRange = d.compareTo(min) >= 0 && d.compareTo(max) <= 0;
-        return inRange && (!wholeSeconds || d.toMillis() % 1000 == 0) ? d : n.fail(rangeText);
+        boolean valid = d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0 && (!wholeSeconds || d.toMillis() % 1000 == 0);
+        return valid ? d : n.fail(expected);
     }
 
-    /** Any duration >= 0. */
-    static Duration duration(Node n) {
-        return duration(n, Duration.ZERO, Duration.ofMillis(Long.MAX_VALUE), false, Expect.DURATION);
+    /** A duration in {@code [min, max]}; every bound in config keeps {@link Duration#toNanos()} far from overflow. */
+    static Duration duration(Node n, Duration min, Duration max) {
+        return duration(n, min, max, false, Expect.duration(min, max));
     }
 
     /** Whole seconds in {@code [min, max]}, e.g. SO_LINGER or TCP_KEEPIDLE, which the kernel keeps in seconds. */
@@ -40,7 +38,10 @@ final class Values {
         return duration(n, Duration.ofSeconds(min), Duration.ofSeconds(max), true, Expect.wholeSeconds(min, max));
     }
 
-    /** A size in bytes in {@code [min, max]}, as an int (every size synack takes fits one). */
+    /**
+     * A size in bytes in {@code [min, max]}, as an int (every size synack takes fits one). A misspelling and
+     * a value out of range get the same text, which states the range.
+     */
     static Integer size(Node n, long min, long max) {
         if (!n.present()) {
             return null;
@@ -48,11 +49,8 @@ final class Values {
         OptionalLong bytes = n.value().isTextual() ? Units.parseSize(n.value().textValue())
                 : n.value().isIntegralNumber() && n.value().canConvertToLong() ? OptionalLong.of(n.value().longValue())
                 : OptionalLong.empty();
-        if (bytes.isEmpty() || bytes.getAsLong() < 0) {
-            return n.fail(Expect.SIZE);
-        }
-        long b = bytes.getAsLong();
-        return b >= min && b <= max ? Integer.valueOf((int) b) : n.fail(Expect.size(min, max));
+        boolean valid = bytes.isPresent() && bytes.getAsLong() >= min && bytes.getAsLong() <= max;
+        return valid ? Integer.valueOf((int) bytes.getAsLong()) : n.fail(Expect.size(min, max));
     }
 
     /** An int in {@code [min, max]}. */

@@ -118,7 +118,7 @@ class ConfigDefaultsTest {
         String json = "{\"proxies\": [{\"name\": \"web\", \"listen\": \"127.0.0.1:18080\", \"upstream\": \"127.0.0.1:8080\","
                 + " \"downstream\": {\"keepalive\": {\"idle\": \"5x\"}}}]}";
         assertThat(ConfigErrorMessagesTest.errors(json, "synack.json"))
-                .containsExactly("proxies[0].downstream.keepalive.idle: \"5x\" (expected: a duration like 250ms, 2s, 10m)");
+                .containsExactly("proxies[0].downstream.keepalive.idle: \"5x\" (expected: whole seconds from 1s to 32767s)");
     }
 
     @Test

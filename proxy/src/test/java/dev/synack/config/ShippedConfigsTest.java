@@ -70,6 +70,6 @@ class ShippedConfigsTest {
     void aFileThatCannotBeReadIsOneError() {
         Path missing = repo().resolve("config/no-such-file.yaml");
         assertThat(ConfigErrorMessagesTest.errorsOfLoad(missing))
-                .containsExactly(missing + ": cannot read (NoSuchFileException) (expected: a readable YAML or JSON file)");
+                .containsExactly(missing + ": no such file (expected: a readable YAML or JSON file)");
     }
 }
