@@ -190,7 +190,7 @@ class ConfigErrorMessagesTest {
     void oddKeysAreQuotedInPaths() {
         assertThat(errors("\"\": 1\n" + proxy(""))).containsExactly("\"\": unknown key (expected: one of admin, transport, shutdown, seed, metrics, proxies)");
         String proxyKeys = "one of name, listen, upstream, upstreams, connect, on_upstream_failure, on_peer_reset, limits, buffers, "
-                + "downstream, upstream_socket";
+                + "downstream, upstream_socket, faults";
         assertThat(errors(proxy("\"a.b\\nc\": 1"))).containsExactly("proxies[0].\"a.b\\nc\": unknown key (expected: " + proxyKeys + ")");
         assertThat(errors(proxy("k".repeat(1000) + ": 1")))
                 .containsExactly("proxies[0].\"" + "k".repeat(61) + "...\": unknown key (expected: " + proxyKeys + ")");
