@@ -39,6 +39,11 @@ final class Expect {
         return max == Long.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max;
     }
 
+    /** A value of a kind within bounds written as the config writes them: {@code a duration from 100ms to 1m}. */
+    static String range(String kind, String min, String max) {
+        return "a " + kind + " from " + min + " to " + max;
+    }
+
     static String size(long min, long max) {
         return "a size from " + Units.formatSize(min) + " to " + Units.formatSize(max);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * share a name, and no two listen on the same address (port 0 never collides: each gets its own free port).
  */
 final class RootReader {
-    static final List<String> KEYS = List.of("admin", "transport", "shutdown", "seed", "proxies");
+    static final List<String> KEYS = List.of("admin", "transport", "shutdown", "seed", "proxies", "mirror");
     static final List<String> ADMIN_KEYS = List.of("listen");
     static final List<String> SHUTDOWN_KEYS = List.of("drain");
 
@@ -26,7 +26,8 @@ final class RootReader {
         ShutdownSpec shutdown = shutdown(root.get("shutdown"));
         Long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, Expect.SEED);
         List<ProxySpec> proxies = proxies(root.get("proxies"), root.get("admin").get("listen"), admin);
-        return new SynackConfig(admin, Values.or(transport, Defaults.TRANSPORT), shutdown, proxies, seed);
+        MirrorSpec mirror = MirrorReader.read(root.get("mirror"));
+        return new SynackConfig(admin, Values.or(transport, Defaults.TRANSPORT), shutdown, proxies, seed, mirror);
     }
 
     private static AdminSpec admin(Node n) {

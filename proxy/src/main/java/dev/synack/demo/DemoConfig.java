@@ -69,7 +69,7 @@ final class DemoConfig {
             proxies.add(new ProxySpec(p.name(), listen, upstreams, p.connect(), p.onUpstreamFailure(), p.onPeerReset(),
                     p.limits(), p.buffers(), p.downstream(), p.upstreamSocket()));
         }
-        return new SynackConfig(config.admin(), config.transport(), config.shutdown(), proxies);
+        return config.withProxies(proxies);
     }
 
     private static boolean canBind(HostPort hp) {

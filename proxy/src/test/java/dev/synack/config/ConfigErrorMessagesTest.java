@@ -246,7 +246,7 @@ class ConfigErrorMessagesTest {
     @Test
     void rootThatIsNoMapping() {
         assertThat(errors("- a\n- b\n", "synack.yaml"))
-                .containsExactly("synack.yaml: [\"a\",\"b\"] (expected: a mapping of admin, transport, shutdown, seed, proxies)");
+                .containsExactly("synack.yaml: [\"a\",\"b\"] (expected: a mapping of admin, transport, shutdown, seed, proxies, mirror)");
     }
 
     @Test
