@@ -3,7 +3,10 @@ package dev.synack.app;
 import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
+import dev.synack.config.MirrorSpec;
 import dev.synack.config.SynackConfig;
+import dev.synack.mirror.MirrorEngine;
+import dev.synack.mirror.MirrorOptions;
 import dev.synack.net.SocketOptionTable;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionObserver;
@@ -20,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,8 @@ public final class Synack implements AutoCloseable {
     private final EventLoopGroup workers;
     private final long seed;
     private ProxyRegistry registry;
+    /** The mirror engine when {@code mirror.enabled}; null otherwise (then it costs nothing at all). */
+    private MirrorEngine mirror;
     private boolean stopped;
 
     private Synack(SynackConfig config, TransportChoice transport, long seed) {
@@ -72,14 +78,26 @@ public final class Synack implements AutoCloseable {
         log.info("seed {} ({})", seed, config.seed() != null ? "from config"
                 : "drawn for this run; put seed: " + seed + " in the config to replay its random decisions");
         Synack synack = new Synack(config, choice, seed);
-        synack.bindAll(new Observers(withLog(observers)), resolver);
+        List<ConnectionObserver> all = new ArrayList<>(observers);
+        all.add(new LogObserver());
+        if (config.mirror().enabled()) {
+            synack.mirror = mirrorEngine(config.mirror());
+            all.add(synack.mirror);
+        }
+        synack.bindAll(new Observers(all), resolver);
         return synack;
     }
 
-    private static List<ConnectionObserver> withLog(List<ConnectionObserver> observers) {
-        List<ConnectionObserver> all = new ArrayList<>(observers);
-        all.add(new LogObserver());
-        return all;
+    private static MirrorEngine mirrorEngine(MirrorSpec spec) {
+        MirrorOptions options = new MirrorOptions(spec.kernelPoll(), spec.keepClosed(), spec.maxTracked(), spec.divergenceGrace(), true);
+        log.info("mirror engine on: kernel poll {} ms, divergence grace {} ms, tracking up to {} ended connections",
+                spec.kernelPoll().toMillis(), spec.divergenceGrace().toMillis(), spec.maxTracked());
+        return new MirrorEngine(new SystemKernelProbe(), options).start();
+    }
+
+    /** The mirror engine, when {@code mirror.enabled}: its queries are what the admin routes serve. */
+    public Optional<MirrorEngine> mirror() {
+        return Optional.ofNullable(mirror);
     }
 
     private void bindAll(ConnectionObserver observer, HostResolver resolver) throws ConfigException {
@@ -156,6 +174,9 @@ public final class Synack implements AutoCloseable {
         stopped = true;
         if (registry != null) {
             registry.shutdown(drain);
+        }
+        if (mirror != null) {
+            mirror.close();
         }
         // Bounded: the io_uring incubator's loop can wait forever in its cleanup for a completion that
         // never comes; its threads are daemons, so giving up here cannot keep the JVM alive.

@@ -1,0 +1,78 @@
+package dev.synack.mirror;
+
+import dev.synack.mirror.model.TcpState;
+import dev.synack.observe.Side;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The steps of one connection's two sockets in time order. Touched only under the connection's lock; a
+ * copy leaves with every snapshot.
+ */
+final class Timeline {
+    private final List<TimelineEntry> entries = new ArrayList<>(12);
+
+    void add(TimelineEntry e) {
+        entries.add(e);
+    }
+
+    /** Replaces every step of {@code side} with {@code steps}, keeping the other socket's, in time order. */
+    void replace(Side side, List<TimelineEntry> steps) {
+        entries.removeIf(e -> e.socket() == side);
+        entries.addAll(steps);
+        entries.sort(Comparator.comparingLong(TimelineEntry::nanos));
+    }
+
+    /**
+     * Writes a kernel reading on the latest step of {@code side} that leads to one of the reading's states
+     * (else on its latest step), unless that step has a reading already.
+     */
+    void kernelOnLatest(Side side, Set<TcpState> states, String kernel) {
+        int latest = -1;
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            TimelineEntry e = entries.get(i);
+            if (e.socket() != side) {
+                continue;
+            }
+            if (latest < 0) {
+                latest = i;
+            }
+            if (states.contains(e.mirrorState())) {
+                latest = i;
+                break;
+            }
+        }
+        if (latest >= 0 && entries.get(latest).kernelState() == null) {
+            entries.set(latest, entries.get(latest).withKernel(kernel));
+        }
+    }
+
+    /**
+     * Confirms the inferred steps of {@code side}: all of them, or, when {@code upTo} is not null, those up to
+     * the last step that leads to {@code upTo} (the kernel is there, and not yet further).
+     */
+    void confirm(Side side, TcpState upTo) {
+        int last = entries.size() - 1;
+        if (upTo != null) {
+            while (last >= 0 && !(entries.get(last).socket() == side && entries.get(last).mirrorState() == upTo)) {
+                last--;
+            }
+        }
+        for (int i = 0; i <= last; i++) {
+            TimelineEntry e = entries.get(i);
+            if (e.socket() == side && e.inferred()) {
+                entries.set(i, e.confirmed());
+            }
+        }
+    }
+
+    List<TimelineEntry> of(Side side) {
+        return entries.stream().filter(e -> e.socket() == side).toList();
+    }
+
+    List<TimelineEntry> copy() {
+        return List.copyOf(entries);
+    }
+}
