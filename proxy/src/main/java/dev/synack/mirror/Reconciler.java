@@ -25,10 +25,18 @@ final class Reconciler {
 
     static void reconcile(SocketMirror m, KernelReading r) {
         m.kernel = r;
+        if (!r.gone() && r.candidates().size() == 1) {
+            m.seenByKernel.add(r.state());
+        }
         if (!r.fromTcpInfo() && r.state() == TcpState.TIME_WAIT && r.row() != null && r.row().timerTicks() > 0) {
             m.timeWaitExpiry = r.nanos() + r.row().timerExpiry().toNanos();
         }
+        compare(m, r);
+        // After the comparison: the steps it added (the kernel's own) are the ones the reading shows.
         m.timeline.kernelOnLatest(m.side, r.candidates(), r.label());
+    }
+
+    private static void compare(SocketMirror m, KernelReading r) {
         Set<TcpState> candidates = r.candidates();
         if (candidates.contains(m.state)) {
             agree(m, Verdict.AGREE, null);
@@ -121,6 +129,12 @@ final class Reconciler {
             return false;
         }
         List<Explainer.Step> steps = explained.get();
+        // The explanation must pass through every state a reading showed: the kernel does not go back.
+        Set<TcpState> visited = EnumSet.of(m.machine.initialState());
+        steps.forEach(st -> visited.add(st.to()));
+        if (!visited.containsAll(m.seenByKernel)) {
+            return false;
+        }
         m.timeline.replace(m.side, List.of());
         m.state = m.machine.initialState();
         for (int i = 0; i < steps.size(); i++) {
@@ -138,9 +152,6 @@ final class Reconciler {
         m.observed = m.state;
         m.verdict = m.kinds.isEmpty() ? Verdict.REALIGNED : Verdict.DIVERGED;
         m.aheadSince = -1;
-        if (m.kernel != null) {
-            m.timeline.kernelOnLatest(m.side, m.kernel.candidates(), m.kernel.label());
-        }
         return true;
     }
 

@@ -49,6 +49,8 @@ final class SocketMirror {
     /** The kernel's own TIME_WAIT expiry, from a /proc row's timer; -1 if none was seen. */
     long timeWaitExpiry = -1;
     String note;
+    /** Every state a reading has shown this socket in (unambiguous readings only). */
+    final EnumSet<TcpState> seenByKernel = EnumSet.noneOf(TcpState.class);
     final EnumSet<DivergenceKind> kinds = EnumSet.noneOf(DivergenceKind.class);
     final List<Divergence> divergences = new ArrayList<>(1);
 
