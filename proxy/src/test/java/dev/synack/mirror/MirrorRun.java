@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class MirrorRun implements AutoCloseable {
     /** Short enough that a divergence scenario needs no long wait; long enough for loopback's ACKs. */
     static final Duration GRACE = Duration.ofMillis(800);
+    /** How long the kernel may take to drop a socket after an exchange that leaves none (LAST_ACK, RST). */
+    static final Duration SETTLE = Duration.ofSeconds(10);
 
     private final RunningProxy proxy;
     private final MirrorEngine engine;
