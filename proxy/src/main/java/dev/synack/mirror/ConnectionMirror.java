@@ -156,6 +156,9 @@ final class ConnectionMirror {
                 r = row.get();
             } else if (!m.fdOpen) {
                 r = KernelReading.gone(now);
+            } else if (r == null) {
+                // An open fd whose connected socket left the tables: the kernel closed it (an RST, a timeout).
+                r = KernelReading.unhashed(now);
             }
         }
         if (r != null) {

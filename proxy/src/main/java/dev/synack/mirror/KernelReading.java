@@ -39,6 +39,11 @@ public record KernelReading(long nanos, TcpState state, boolean gone, boolean fr
         return LinuxTcpState.modelOf(row.state()).map(s -> new KernelReading(nanos, s, false, false, row));
     }
 
+    /** An open fd whose connected socket /proc no longer lists: the kernel closed it under the fd (TCP_CLOSE). */
+    static KernelReading unhashed(long nanos) {
+        return new KernelReading(nanos, TcpState.CLOSED, false, false, null);
+    }
+
     static KernelReading gone(long nanos) {
         return new KernelReading(nanos, TcpState.CLOSED, true, false, null);
     }

@@ -39,4 +39,49 @@ class MirrorConformanceTest {
     void bothCloseAtOnce(Transport t) throws Exception {
         ClosingScenarios.bothCloseAtOnce(t);
     }
+
+    @EachTransport
+    void clientResets(Transport t) throws Exception {
+        EndingScenarios.clientResets(t);
+    }
+
+    @EachTransport
+    void serviceResets(Transport t) throws Exception {
+        EndingScenarios.serviceResets(t);
+    }
+
+    @EachTransport
+    void clientResetsAfterItsFin(Transport t) throws Exception {
+        EndingScenarios.resetAfterHalfClose(t);
+    }
+
+    @EachTransport
+    void upstreamRefused(Transport t) throws Exception {
+        EndingScenarios.upstreamRefused(t);
+    }
+
+    @EachTransport
+    void upstreamRefusedAndTheClientGetsAFin(Transport t) throws Exception {
+        EndingScenarios.upstreamUnreachableGetsAFin(t);
+    }
+
+    @EachTransport
+    void failoverToASecondUpstream(Transport t) throws Exception {
+        EndingScenarios.failoverThenFin(t);
+    }
+
+    @EachTransport
+    void upstreamConnectTimeout(Transport t) throws Exception {
+        EndingScenarios.connectTimeout(t);
+    }
+
+    @EachTransport
+    void idleTimeout(Transport t) throws Exception {
+        EndingScenarios.idleTimeout(t);
+    }
+
+    @EachTransport
+    void closeWaitWhileTheClientStopsReading(Transport t) throws Exception {
+        StallScenarios.clientStopsReading(t);
+    }
 }

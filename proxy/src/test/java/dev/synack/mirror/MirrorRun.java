@@ -78,10 +78,36 @@ final class MirrorRun implements AutoCloseable {
     ConnectionView checkpoint(long id, String what) {
         ConnectionView v = sample(id);
         boolean agreed = v.downstream().agree() && (v.upstream() == null || v.upstream().agree());
-        ConformanceTable.record(scenario + " [" + proxy.synack().transport().transport().configName() + "]", agreed);
+        ConformanceTable.record(label(), agreed);
         assertThat(agreed).as("%s at checkpoint '%s': both sockets agree with the kernel%n%s", scenario, what,
                 SequenceDiagram.render(v)).isTrue();
         return v;
+    }
+
+    /**
+     * Polls until {@code side} reports a divergence of {@code kind} (the grace must pass first), and counts
+     * the checkpoint as a divergence found as expected.
+     */
+    Divergence awaitDivergence(long id, Side side, DivergenceKind kind) {
+        long deadline = System.nanoTime() + GRACE.toNanos() + SETTLE.toNanos();
+        while (true) {
+            ConnectionView v = sample(id);
+            SocketView s = side == Side.DOWNSTREAM ? v.downstream() : v.upstream();
+            for (Divergence d : s.divergences()) {
+                if (d.kind() == kind) {
+                    ConformanceTable.diverged(label());
+                    assertThat(s.agree()).isFalse();
+                    return d;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + kind.key() + " on " + side + "\n" + SequenceDiagram.render(v));
+            }
+        }
+    }
+
+    private String label() {
+        return scenario + " [" + proxy.synack().transport().transport().configName() + "]";
     }
 
     /**
