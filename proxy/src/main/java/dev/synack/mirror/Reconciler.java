@@ -44,8 +44,16 @@ final class Reconciler {
         }
         List<TcpState> predicted = m.predictedPath();
         for (TcpState c : candidates) {
-            if (predicted.contains(c)) {
+            if (predicted.contains(c) || m.timeline.inferredStates(m.side).contains(c)) {
+                // The kernel has not yet taken a step the model predicted, or a TFO child accepted before
+                // the handshake's last ACK.
                 agree(m, Verdict.PENDING, c);
+                return;
+            }
+            if (c == TcpState.SYN_SENT && m.observed == TcpState.ESTABLISHED && !m.seenByKernel.contains(TcpState.ESTABLISHED)
+                    && m.connectStartNanos >= 0) {
+                // TCP_FASTOPEN_CONNECT: connect() completes at once and the SYN leaves with the first bytes.
+                m.verdict = m.kinds.isEmpty() ? Verdict.PENDING : Verdict.DIVERGED;
                 return;
             }
         }

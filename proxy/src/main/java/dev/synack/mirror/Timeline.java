@@ -68,6 +68,17 @@ final class Timeline {
         }
     }
 
+    /** The states of the steps of {@code side} still inferred (not yet confirmed by the kernel). */
+    Set<TcpState> inferredStates(Side side) {
+        Set<TcpState> states = java.util.EnumSet.noneOf(TcpState.class);
+        for (TimelineEntry e : entries) {
+            if (e.socket() == side && e.inferred()) {
+                states.add(e.mirrorState());
+            }
+        }
+        return states;
+    }
+
     List<TimelineEntry> of(Side side) {
         return entries.stream().filter(e -> e.socket() == side).toList();
     }

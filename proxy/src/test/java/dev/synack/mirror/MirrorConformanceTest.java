@@ -3,6 +3,7 @@ package dev.synack.mirror;
 import dev.synack.net.Transport;
 import dev.synack.testkit.EachTransport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The mirror against the kernel over real sockets through synack, on every transport: at each checkpoint
@@ -10,9 +11,21 @@ import org.junit.jupiter.api.AfterAll;
  * the one the scenario implies. Prints the table of scenarios, checkpoints and agreements at the end.
  */
 class MirrorConformanceTest {
+    private static TimeWaitScenario timeWait;
+
+    @BeforeAll
+    static void beginTimeWait() throws Exception {
+        timeWait = TimeWaitScenario.begin();
+    }
+
+    /** The TIME_WAIT scenario ends last (its 60 s overlap the others), then the table. */
     @AfterAll
-    static void printTable() {
-        ConformanceTable.print(System.out);
+    static void finishTimeWaitAndPrintTheTable() {
+        try (TimeWaitScenario tw = timeWait) {
+            tw.finish();
+        } finally {
+            ConformanceTable.print(System.out);
+        }
     }
 
     @EachTransport
