@@ -27,10 +27,12 @@ final class Timeline {
 
     /**
      * Writes a kernel reading on the latest step of {@code side} that leads to one of the reading's states
-     * (else on its latest step), unless that step has a reading already.
+     * (else, for a reading of one state, on its latest step), unless that step has a reading already. A
+     * reading of two states (tcp_info's CLOSE: CLOSED or a TIME_WAIT minisocket) goes only where it fits.
      */
     void kernelOnLatest(Side side, Set<TcpState> states, String kernel) {
         int latest = -1;
+        boolean matched = false;
         for (int i = entries.size() - 1; i >= 0; i--) {
             TimelineEntry e = entries.get(i);
             if (e.socket() != side) {
@@ -41,10 +43,11 @@ final class Timeline {
             }
             if (states.contains(e.mirrorState())) {
                 latest = i;
+                matched = true;
                 break;
             }
         }
-        if (latest >= 0 && entries.get(latest).kernelState() == null) {
+        if (latest >= 0 && (matched || states.size() == 1) && entries.get(latest).kernelState() == null) {
             entries.set(latest, entries.get(latest).withKernel(kernel));
         }
     }
