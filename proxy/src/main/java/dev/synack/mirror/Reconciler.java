@@ -157,6 +157,7 @@ final class Reconciler {
                 m.step(s.observation().nanos(), s.observation().kind(), s.to(), false);
             }
         }
+        m.timeline.sort();
         m.observed = m.state;
         m.verdict = m.kinds.isEmpty() ? Verdict.REALIGNED : Verdict.DIVERGED;
         m.aheadSince = -1;

@@ -25,6 +25,11 @@ final class Timeline {
         entries.sort(Comparator.comparingLong(TimelineEntry::nanos));
     }
 
+    /** Restores time order after a socket's steps were rebuilt (a stable sort: equal times keep their order). */
+    void sort() {
+        entries.sort(Comparator.comparingLong(TimelineEntry::nanos));
+    }
+
     /**
      * Writes a kernel reading on the latest step of {@code side} that leads to one of the reading's states
      * (else, for a reading of one state, on its latest step), unless that step has a reading already. A
