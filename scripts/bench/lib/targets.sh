@@ -102,13 +102,16 @@ start_socat() {
     "TCP4:127.0.0.1:$UP_HTTP,nodelay"
 }
 
-# start_synack TARGET TRANSPORT [JAR] : one JVM per transport, each with its own admin port so that
-# the three can run side by side for the whole benchmark (and warm up once, like the others).
+# start_synack TARGET TRANSPORT [JAR] [MIRROR] : one JVM per transport, each with its own admin port so
+# that the three can run side by side for the whole benchmark (and warm up once, like the others).
+# MIRROR true turns the mirror engine on (targets synack-*-mirror).
 start_synack() {
-  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} cfg="$TMP/$1.yaml"
+  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} mirror=${4:-false} cfg="$TMP/$1.yaml"
+  [ -n "$jar" ] || jar=$SYNACK_JAR
   cat >"$cfg" <<CONF
 admin: {listen: 127.0.0.1:${PORT_ADMIN[$t]}}
 transport: $transport
+mirror: {enabled: $mirror}
 proxies:
   - name: bench-iperf
     listen: 127.0.0.1:${PORT_IPERF[$t]}
@@ -134,6 +137,9 @@ start_target() {
     synack-epoll) start_synack "$t" epoll ;;
     synack-io_uring) start_synack "$t" io_uring ;;
     synack-nio) start_synack "$t" nio ;;
+    synack-epoll-mirror) start_synack "$t" epoll "" true ;;
+    synack-io_uring-mirror) start_synack "$t" io_uring "" true ;;
+    synack-nio-mirror) start_synack "$t" nio "" true ;;
     base-epoll) start_synack "$t" epoll "$BASE_JAR" ;;
     base-io_uring) start_synack "$t" io_uring "$BASE_JAR" ;;
     base-nio) start_synack "$t" nio "$BASE_JAR" ;;

@@ -99,6 +99,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void mirrorKnowsNoProxyInternalsNorConfig() {
+        check(noClasses().that().resideInAPackage("dev.synack.mirror..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.synack.proxy..", "dev.synack.config..", "dev.synack.app..")
+                .because("the mirror is an observer: it sees sessions through the observer SPI and the kernel through its "
+                        + "KernelProbe, whose real implementation app builds from proxy.SessionProbes"));
+    }
+
+    @Test
     void proxyReachesFaultsOnlyThroughTheirSpi() {
         check(noClasses().that().resideInAPackage("dev.synack.proxy..")
                 .should().dependOnClassesThat().resideInAPackage("dev.synack.fault.builtin..")

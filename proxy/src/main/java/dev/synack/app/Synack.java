@@ -3,10 +3,13 @@ package dev.synack.app;
 import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
+import dev.synack.config.MirrorSpec;
 import dev.synack.config.SocketOption;
 import dev.synack.config.SynackConfig;
 import dev.synack.fault.FaultConfigCheck;
 import dev.synack.fault.builtin.NftBlackhole;
+import dev.synack.mirror.MirrorEngine;
+import dev.synack.mirror.MirrorOptions;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.MetricsObserver;
@@ -44,6 +47,8 @@ public final class Synack implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private AutoCloseable runtimeMetrics = () -> { };
     private ProxyRegistry registry;
+    /** The mirror engine when {@code mirror.enabled}; null otherwise (then it costs nothing at all). */
+    private MirrorEngine mirror;
     private boolean stopped;
 
     private Synack(SynackConfig config, TransportChoice transport, long seed) {
@@ -115,7 +120,7 @@ public final class Synack implements AutoCloseable {
         }
     }
 
-    /** The caller's observers, then synack's own: the connection log and, when on, the metrics. */
+    /** The caller's observers, then synack's own: the connection log and, when on, the metrics and the mirror. */
     private List<ConnectionObserver> withOwn(List<ConnectionObserver> observers) {
         List<ConnectionObserver> all = new ArrayList<>(observers);
         all.add(new LogObserver());
@@ -123,7 +128,23 @@ public final class Synack implements AutoCloseable {
             runtimeMetrics = RuntimeMetrics.bind(metrics, workers);
             all.add(new MetricsObserver(metrics, config.metrics().toxiproxy()));
         }
+        if (config.mirror().enabled()) {
+            mirror = mirrorEngine(config.mirror());
+            all.add(mirror);
+        }
         return all;
+    }
+
+    private static MirrorEngine mirrorEngine(MirrorSpec spec) {
+        MirrorOptions options = new MirrorOptions(spec.kernelPoll(), spec.keepClosed(), spec.maxTracked(), spec.divergenceGrace(), true);
+        log.info("mirror engine on: kernel poll {} ms, divergence grace {} ms, tracking up to {} ended connections",
+                spec.kernelPoll().toMillis(), spec.divergenceGrace().toMillis(), spec.maxTracked());
+        return new MirrorEngine(new SystemKernelProbe(), options).start();
+    }
+
+    /** The mirror engine, when {@code mirror.enabled}: its queries are what the admin routes serve. */
+    public Optional<MirrorEngine> mirror() {
+        return Optional.ofNullable(mirror);
     }
 
     /** Every metric in Prometheus's text format, or empty when metrics are off. */
@@ -208,6 +229,9 @@ public final class Synack implements AutoCloseable {
         }
         if (NftBlackhole.shared().used()) {
             awaitNft(NftBlackhole.shared().removeTable(), "removing the blackhole rules");
+        }
+        if (mirror != null) {
+            mirror.close();
         }
         // Bounded: the io_uring incubator's loop can wait forever in its cleanup for a completion that
         // never comes; its threads are daemons, so giving up here cannot keep the JVM alive.

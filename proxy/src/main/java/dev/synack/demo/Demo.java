@@ -2,9 +2,11 @@ package dev.synack.demo;
 
 import dev.synack.app.Synack;
 import dev.synack.config.HostPort;
+import dev.synack.config.MirrorSpec;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
 import dev.synack.config.Units;
+import dev.synack.mirror.MirrorEngine;
 import dev.synack.net.TransportChoice;
 import dev.synack.observe.ConnectionSummary;
 import java.io.PrintWriter;
@@ -13,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the demo: built-in services, the proxies of the embedded config in front of them, the four
@@ -23,6 +28,10 @@ public final class Demo {
             DemoConfig.HTTP, "built-in HTTP/1.1 responder",
             DemoConfig.ECHO, "built-in echo service, answers after the client's FIN",
             DemoConfig.REFUSED, "nothing listens there");
+
+    /** The mirror with a quick kernel poll: the demo's connections last milliseconds. */
+    private static final MirrorSpec MIRROR = new MirrorSpec(true, Duration.ofMillis(200), Duration.ofSeconds(30), 10_000,
+            Duration.ofSeconds(5));
 
     private final PrintWriter out;
 
@@ -46,7 +55,8 @@ public final class Demo {
             }
         }
         try (DemoServices services = DemoServices.start(config, ephemeral)) {
-            SynackConfig wired = DemoConfig.rewire(config, ephemeral, services.upstreams());
+            // The demo always draws each connection's life, whatever the mirror's default.
+            SynackConfig wired = DemoConfig.rewire(config, ephemeral, services.upstreams()).withMirror(MIRROR);
             SummaryCollector summaries = new SummaryCollector();
             Synack synack = Synack.start(wired, List.of(summaries));
             try {
@@ -82,11 +92,38 @@ public final class Demo {
             ConnectionSummary summary = summaries.next(Scenario.TIMEOUT).orElse(null);
             long serviceGot = service == null ? 0 : service.received() - before;
             good += report.scripted(s, client, serviceGot, summary) ? 1 : 0;
+            if (summary != null) {
+                diagram(synack, summary.id());
+            }
         }
         out.println();
         out.println(Scenario.values().length + " connections, " + good + " as expected");
         out.flush();
         return good == Scenario.values().length;
+    }
+
+    /**
+     * The connection's life as the mirror drew it, once the kernel has been read after its end: a LAST_ACK
+     * still waiting for its ACK shows as predicted, a TIME_WAIT as the kernel holds it.
+     */
+    private void diagram(Synack synack, long id) {
+        Optional<MirrorEngine> mirror = synack.mirror();
+        if (mirror.isEmpty()) {
+            return;
+        }
+        try {
+            mirror.get().sampleNow().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            out.println("    (the kernel could not be read: " + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        mirror.get().queries().text(id).ifPresent(text -> {
+            out.println();
+            text.lines().forEach(line -> out.println(line.isEmpty() ? "" : "    " + line));
+        });
+        out.flush();
     }
 
     private void serve(Synack synack, SynackConfig config, SummaryCollector summaries, Callable<String> untilStopped)

@@ -31,6 +31,24 @@ public record TcpInfo(
     }
 
     /** The options bits by name, as {@code ss} would list them: {@code ts sack wscale syn_data tfo_child}. */
+    /** The handshake negotiated TCP timestamps. */
+    public boolean timestamps() { return has(KernelOption.TCPI_OPT_TIMESTAMPS); }
+
+    /** The handshake negotiated selective acknowledgements. */
+    public boolean sack() { return has(KernelOption.TCPI_OPT_SACK); }
+
+    /** The handshake negotiated window scaling. */
+    public boolean windowScaling() { return has(KernelOption.TCPI_OPT_WSCALE); }
+
+    /** The handshake negotiated ECN. */
+    public boolean ecn() { return has(KernelOption.TCPI_OPT_ECN); }
+
+    /** The SYN carried data the peer acknowledged (TCP Fast Open, either end). */
+    public boolean synData() { return has(KernelOption.TCPI_OPT_SYN_DATA); }
+
+    /** The connection was accepted through TCP Fast Open. */
+    public boolean tfoChild() { return has(KernelOption.TCPI_OPT_TFO_CHILD); }
+
     public String optionNames() {
         StringBuilder sb = new StringBuilder();
         String[] names = {"ts", "sack", "wscale", "ecn", "ecn_seen", "syn_data", "usec_ts", "tfo_child"};

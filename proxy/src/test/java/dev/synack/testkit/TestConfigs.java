@@ -8,6 +8,7 @@ import dev.synack.config.ConnectSpec;
 import dev.synack.config.FaultSpec;
 import dev.synack.config.HostPort;
 import dev.synack.config.LimitsSpec;
+import dev.synack.config.MirrorSpec;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.ShutdownSpec;
 import dev.synack.config.SocketSpec;
@@ -31,11 +32,13 @@ public final class TestConfigs {
     private final Transport transport;
     private final ProxySpec proxy;
     private final Duration drain;
+    private final MirrorSpec mirror;
 
-    private TestConfigs(Transport transport, ProxySpec proxy, Duration drain) {
+    private TestConfigs(Transport transport, ProxySpec proxy, Duration drain, MirrorSpec mirror) {
         this.transport = transport;
         this.proxy = proxy;
         this.drain = drain;
+        this.mirror = mirror;
     }
 
     public static TestConfigs proxy(Transport transport, HostPort... upstreams) {
@@ -44,7 +47,7 @@ public final class TestConfigs {
                 CloseAction.RESET, CloseAction.RESET,
                 new LimitsSpec(1000, 0, Duration.ofSeconds(60), Duration.ZERO),
                 BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT, List.of());
-        return new TestConfigs(transport, spec, Duration.ofSeconds(2));
+        return new TestConfigs(transport, spec, Duration.ofSeconds(2), MirrorSpec.DEFAULT);
     }
 
     /** A backoff with jitter 0, so the waits are exactly {@code initial * multiplier^(n-1)} capped at {@code max}. */
@@ -62,7 +65,7 @@ public final class TestConfigs {
 
     public SynackConfig config() {
         return new SynackConfig(new AdminSpec(new HostPort("127.0.0.1", 0)), TransportKind.valueOf(transport.name()),
-                new ShutdownSpec(drain), List.of(proxy));
+                new ShutdownSpec(drain), List.of(proxy), null, dev.synack.config.MetricsSpec.DEFAULT, mirror);
     }
 
     public TestConfigs withUpstreams(HostPort... upstreams) {
@@ -130,13 +133,18 @@ public final class TestConfigs {
     }
 
     public TestConfigs withDrain(Duration drain) {
-        return new TestConfigs(transport, proxy, drain);
+        return new TestConfigs(transport, proxy, drain, mirror);
+    }
+
+    /** With the mirror engine's settings (it runs when {@code mirror.enabled()}). */
+    public TestConfigs withMirror(MirrorSpec mirror) {
+        return new TestConfigs(transport, proxy, drain, mirror);
     }
 
     private TestConfigs edit(Consumer<Draft> change) {
         Draft d = new Draft(proxy);
         change.accept(d);
-        return new TestConfigs(transport, d.build(), drain);
+        return new TestConfigs(transport, d.build(), drain, mirror);
     }
 
     /** A mutable copy of a ProxySpec, so each wither names only the field it changes. */

@@ -1,0 +1,28 @@
+package dev.synack.app;
+
+import dev.synack.mirror.KernelProbe;
+import dev.synack.mirror.KernelTable;
+import dev.synack.net.ProcNetTcp;
+import dev.synack.net.TcpInfo;
+import dev.synack.observe.ConnectionInfo;
+import dev.synack.observe.Side;
+import dev.synack.proxy.SessionProbes;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The mirror's view of the real kernel: tcp_info through {@link SessionProbes} (the proxy's one public door
+ * to a session's sockets, on the session's loop) and /proc/net/tcp{,6} through {@link ProcNetTcp}. It lives
+ * here, in the composition root, so that the mirror package knows nothing of the proxy's internals.
+ */
+final class SystemKernelProbe implements KernelProbe {
+    @Override
+    public Optional<TcpInfo> tcpInfo(ConnectionInfo c, Side side) {
+        return SessionProbes.tcpInfo(c, side);
+    }
+
+    @Override
+    public KernelTable scan() throws IOException {
+        return KernelTable.of(ProcNetTcp.scan());
+    }
+}

@@ -1,0 +1,192 @@
+package dev.synack.mirror;
+
+import dev.synack.mirror.model.ObservedEvent;
+import dev.synack.net.TcpInfo;
+import dev.synack.observe.ConnectionInfo;
+import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.Side;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
+
+/**
+ * The mirrors of one session's two sockets and their shared timeline. Events and tcp_info reads arrive on
+ * the session's event loop, /proc readings and snapshots on other threads, so every method takes this
+ * object's lock: uncontended on the event loop but for the moment a scan or a query copies this one
+ * connection, and never held across I/O.
+ */
+final class ConnectionMirror {
+    final ConnectionInfo info;
+    final long id;
+    final String proxy;
+    final long startNanos;
+    final Timeline timeline = new Timeline();
+    final SocketMirror down;
+    final SocketMirror up;
+    private final MirrorOptions options;
+    private final KernelProbe probe;
+    private final LongSupplier clock;
+    private ConnectionSummary summary;
+    private long endedNanos = -1;
+    private long settledNanos = -1;
+    private boolean samplePending;
+    /** Whether tcp_info can be read here at all (not on NIO): learnt from the first try. */
+    private boolean tcpInfoWorks = true;
+    private boolean tcpInfoTried;
+    private final Runnable transitionSample = this::transitionSample;
+
+    ConnectionMirror(ConnectionInfo info, long acceptedNanos, MirrorOptions options, KernelProbe probe, LongSupplier clock,
+                     DivergenceSink sink) {
+        this.clock = clock;
+        this.info = info;
+        this.id = info.id();
+        this.proxy = info.proxy();
+        this.startNanos = acceptedNanos;
+        this.options = options;
+        this.probe = probe;
+        this.down = new SocketMirror(Side.DOWNSTREAM, timeline, id, proxy, sink);
+        this.up = new SocketMirror(Side.UPSTREAM, timeline, id, proxy, sink);
+    }
+
+    SocketMirror socket(Side side) {
+        return side == Side.DOWNSTREAM ? down : up;
+    }
+
+    /** On the session's loop: one observation of one socket, then a tcp_info read after this loop pass. */
+    synchronized void observe(Side side, Observation o) {
+        SocketMirror m = socket(side);
+        if (o.event() == ObservedEvent.ACCEPTED || o.event() == ObservedEvent.CONNECTED) {
+            m.local = info.localAddress(side);
+            m.remote = info.remoteAddress(side);
+        }
+        m.observe(o);
+        requestSample();
+    }
+
+    /** On the session's loop, for an ETIMEDOUT: reads the socket first, to say which timer ran out. */
+    synchronized void timedOut(Side side, long nanos) {
+        SocketMirror m = socket(side);
+        read(m, null, nanos);
+        TcpInfo t = m.lastInfo;
+        if (t == null) {
+            m.note = "ETIMEDOUT: the " + m.peer() + " answered nothing (keepalive probes or retransmissions ran out)";
+        } else if (t.unacked() > 0 || t.retransmits() > 0) {
+            m.note = "ETIMEDOUT: " + t.retransmits() + " retransmissions of " + t.unacked() + " unacknowledged segments went "
+                    + "unanswered (net.ipv4.tcp_retries2 or TCP_USER_TIMEOUT)";
+        } else {
+            m.note = "ETIMEDOUT: keepalive: the " + m.peer() + " answered none of the probes"
+                    + (t.probes() > 0 ? " (" + t.probes() + " sent unanswered at the last reading)" : "")
+                    + "; it is gone or unreachable";
+        }
+        m.observe(new Observation(nanos, StepKind.TIMED_OUT, ObservedEvent.TIMED_OUT));
+    }
+
+    private void requestSample() {
+        if (!options.sampleOnTransition() || samplePending || summary != null || !tcpInfoWorks) {
+            return;
+        }
+        samplePending = true;
+        try {
+            // After this loop pass: a FIN sent by close() must have left before the socket is read.
+            info.executor().execute(transitionSample);
+        } catch (RejectedExecutionException e) {
+            samplePending = false;
+        }
+    }
+
+    private synchronized void transitionSample() {
+        samplePending = false;
+        if (summary != null) {
+            return;
+        }
+        long now = clock.getAsLong();
+        sample(down, null, now);
+        sample(up, null, now);
+    }
+
+    /** On the session's loop: tcp_info of the open fds, /proc rows of the closed ones. */
+    synchronized void sampleOpen(KernelTable table, long now) {
+        if (summary != null) {
+            sampleClosed(table, now);
+            return;
+        }
+        sample(down, table, now);
+        sample(up, table, now);
+    }
+
+    /** On the engine's thread, once the session ended: /proc is the only view left. */
+    synchronized void sampleClosed(KernelTable table, long now) {
+        sample(down, table, now);
+        sample(up, table, now);
+        if (settledNanos < 0 && down.settled() && up.settled()) {
+            settledNanos = now;
+        }
+    }
+
+    private void sample(SocketMirror m, KernelTable table, long now) {
+        if (m.exists && (m.fdOpen || table != null)) {
+            read(m, table, now);
+            DurationRules.check(m, m == down ? up : down, now, options.divergenceGrace().toNanos());
+        }
+    }
+
+    private void read(SocketMirror m, KernelTable table, long now) {
+        KernelReading r = null;
+        if (m.fdOpen && tcpInfoWorks && summary == null) {
+            Optional<TcpInfo> t = probe.tcpInfo(info, m.side);
+            if (t.isPresent()) {
+                tcpInfoTried = true;
+                m.lastInfo = t.get();
+                if (m.firstInfo == null) {
+                    m.firstInfo = t.get();
+                }
+                r = KernelReading.of(t.get(), now).orElse(null);
+            } else if (!tcpInfoTried) {
+                tcpInfoTried = true;
+                tcpInfoWorks = false;
+            }
+        }
+        boolean closeFromTcpInfo = r != null && r.state() == dev.synack.mirror.model.TcpState.CLOSED;
+        if ((r == null || closeFromTcpInfo) && table != null && m.local != null && m.remote != null) {
+            // An fd-less socket's row has inode 0; a row with an inode is a new socket on the same 4-tuple.
+            Optional<KernelReading> row = table.find(m.local, m.remote)
+                    .filter(x -> m.fdOpen || x.inode() == 0)
+                    .flatMap(x -> KernelReading.of(x, now));
+            if (row.isPresent()) {
+                r = row.get();
+            } else if (!m.fdOpen) {
+                r = KernelReading.gone(now);
+            } else if (r == null) {
+                // An open fd whose connected socket left the tables: the kernel closed it (an RST, a timeout).
+                r = KernelReading.unhashed(now);
+            }
+        }
+        if (r != null) {
+            Reconciler.reconcile(m, r);
+        }
+    }
+
+    /** The session ended: from now on only the engine's thread samples this connection. */
+    synchronized void ended(ConnectionSummary s, long nanos) {
+        summary = s;
+        endedNanos = nanos;
+    }
+
+    synchronized boolean isOpen() {
+        return summary == null;
+    }
+
+    /** Whether the kernel forgot both sockets more than {@code keep} ago: time to forget the connection too. */
+    synchronized boolean expired(long now, long keepNanos) {
+        return settledNanos >= 0 && now - settledNanos >= keepNanos;
+    }
+
+    synchronized long endedNanos() {
+        return endedNanos;
+    }
+
+    /** An immutable copy of everything the queries show, taken at {@code now}. */
+    synchronized ConnectionView view(long now) {
+        return ConnectionView.of(this, summary, now);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.synack.mirror;
+
+import dev.synack.mirror.model.ObservedEvent;
+import dev.synack.observe.ConnectOutcome;
+import dev.synack.observe.ConnectionInfo;
+import dev.synack.observe.ConnectionObserver;
+import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.Side;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The mirror engine as a connection observer: two socket mirrors per session, fed with what the relay
+ * reports, compared with the kernel by the {@link KernelPoller} (its own thread, one /proc scan per
+ * interval for every session) and by a tcp_info read on the session's loop after each transition.
+ * Ended connections stay tracked until the kernel forgets their sockets, under a cap.
+ *
+ * <p>On the event loop each event costs a map look-up, a few small objects and, at most once per loop
+ * pass, one getsockopt per socket; nothing blocks and /proc is never read there.
+ */
+public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
+    private final KernelProbe probe;
+    private final MirrorOptions options;
+    private final LongSupplier clock;
+    private final Map<Long, ConnectionMirror> tracked = new ConcurrentHashMap<>();
+    private final DivergenceCounters counters = new DivergenceCounters();
+    private final KernelPoller poller;
+    private final MirrorQueries queries;
+
+    public MirrorEngine(KernelProbe probe, MirrorOptions options, LongSupplier clock) {
+        this.probe = probe;
+        this.options = options;
+        this.clock = clock;
+        this.poller = new KernelPoller(probe, options, clock, tracked);
+        this.queries = new MirrorQueries(tracked, counters, clock);
+    }
+
+    /** An engine on the real clock. */
+    public MirrorEngine(KernelProbe probe, MirrorOptions options) {
+        this(probe, options, System::nanoTime);
+    }
+
+    /** Starts the kernel poller's thread: one scan every {@code kernelPoll}. */
+    public MirrorEngine start() {
+        poller.start();
+        return this;
+    }
+
+    /** The thread-safe read side: connections, timelines, divergences, counts, as views and as JSON. */
+    public MirrorQueries queries() {
+        return queries;
+    }
+
+    /**
+     * Runs one poll now, on the poller's thread when started (the caller's otherwise), and completes once
+     * every session's loop has read its sockets: a checkpoint for tests and for the demo.
+     */
+    public CompletableFuture<Void> sampleNow() {
+        return poller.pollNow();
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+    }
+
+    private void on(ConnectionInfo c, Side side, long nanos, StepKind kind, ObservedEvent event) {
+        ConnectionMirror m = tracked.get(c.id());
+        if (m != null) {
+            m.observe(side, new Observation(nanos, kind, event));
+        }
+    }
+
+    @Override
+    public void accepted(ConnectionInfo c, long nanos) {
+        ConnectionMirror m = new ConnectionMirror(c, nanos, options, probe, clock, counters);
+        tracked.put(c.id(), m);
+        m.observe(Side.DOWNSTREAM, new Observation(nanos, StepKind.HANDSHAKE_ACKED, ObservedEvent.ACCEPTED));
+    }
+
+    @Override
+    public void connectStarted(ConnectionInfo c, InetSocketAddress target, int attempt, long nanos) {
+        if (target.isUnresolved()) {
+            return; // a name being resolved: no socket yet
+        }
+        on(c, Side.UPSTREAM, nanos, StepKind.CONNECT, ObservedEvent.CONNECT_STARTED);
+    }
+
+    @Override
+    public void connected(ConnectionInfo c, InetSocketAddress target, long connectNanos, long nanos) {
+        on(c, Side.UPSTREAM, nanos, StepKind.CONNECTED, ObservedEvent.CONNECTED);
+    }
+
+    @Override
+    public void connectFailed(ConnectionInfo c, InetSocketAddress target, int attempt, ConnectOutcome outcome,
+                              Throwable cause, long nanos) {
+        switch (outcome) {
+            case REFUSED -> on(c, Side.UPSTREAM, nanos, StepKind.REFUSED, ObservedEvent.REFUSED);
+            case RESET -> on(c, Side.UPSTREAM, nanos, StepKind.REFUSED, ObservedEvent.REFUSED);
+            case TIMEOUT -> on(c, Side.UPSTREAM, nanos, StepKind.CONNECT_TIMEOUT, ObservedEvent.CONNECT_TIMED_OUT);
+            case UNRESOLVED, FD_LIMIT -> on(c, Side.UPSTREAM, nanos, StepKind.UNRESOLVED, null);
+            default -> on(c, Side.UPSTREAM, nanos, StepKind.CONNECT_FAILED, ObservedEvent.CONNECT_TIMED_OUT);
+        }
+    }
+
+    @Override
+    public void finRead(ConnectionInfo c, Side side, long nanos) {
+        on(c, side, nanos, StepKind.FIN_READ, ObservedEvent.FIN_READ);
+    }
+
+    @Override
+    public void finSent(ConnectionInfo c, Side side, long nanos) {
+        on(c, side, nanos, StepKind.FIN_SENT, ObservedEvent.FIN_SENT);
+    }
+
+    @Override
+    public void resetRead(ConnectionInfo c, Side side, long nanos) {
+        on(c, side, nanos, StepKind.RST_READ, ObservedEvent.RST_READ);
+    }
+
+    @Override
+    public void resetSent(ConnectionInfo c, Side side, long nanos) {
+        on(c, side, nanos, StepKind.RST_SENT, ObservedEvent.RST_SENT);
+    }
+
+    @Override
+    public void socketError(ConnectionInfo c, Side side, Throwable cause, long nanos) {
+        ConnectionMirror m = tracked.get(c.id());
+        if (m == null) {
+            return;
+        }
+        if (isTimeout(cause)) {
+            m.timedOut(side, nanos);
+        } else {
+            m.observe(side, new Observation(nanos, StepKind.SOCKET_ERROR, null));
+        }
+    }
+
+    @Override
+    public void socketClosed(ConnectionInfo c, Side side, long nanos) {
+        on(c, side, nanos, StepKind.FD_CLOSED, ObservedEvent.SOCKET_CLOSED);
+    }
+
+    @Override
+    public void closed(ConnectionSummary summary) {
+        ConnectionMirror m = tracked.get(summary.id());
+        if (m == null) {
+            return;
+        }
+        m.ended(summary, clock.getAsLong());
+        poller.ended(m);
+    }
+
+    /** ETIMEDOUT, as every transport words it ("Connection timed out"). */
+    static boolean isTimeout(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("timed out")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.synack.mirror;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * What the admin routes ask of the mirror, safe to call from any thread: each connection is copied under
+ * its own lock into an immutable {@link ConnectionView} (the event loop waits at most for that copy), and
+ * answers are built from the copies. Each question comes as views and as the JSON of the admin API:
+ * <pre>
+ * GET /synack/connections[?proxy=NAME][&amp;closed=true]  connections(proxy, includeClosed) / connectionsJson(...)
+ * GET /synack/connections/{id}                         connection(id) / connectionJson(id)      (empty: 404)
+ * GET /synack/connections/{id}?format=text             text(id)                                (empty: 404)
+ * GET /synack/divergences                              divergences() / divergencesJson()
+ * </pre>
+ */
+public final class MirrorQueries {
+    private final Map<Long, ConnectionMirror> tracked;
+    private final DivergenceCounters counters;
+    private final LongSupplier clock;
+
+    MirrorQueries(Map<Long, ConnectionMirror> tracked, DivergenceCounters counters, LongSupplier clock) {
+        this.tracked = tracked;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    /** Open connections (of {@code proxy}, or all when null), and with {@code includeClosed} the ended ones still tracked; by id. */
+    public List<ConnectionView> connections(String proxy, boolean includeClosed) {
+        long now = clock.getAsLong();
+        List<ConnectionView> views = new ArrayList<>();
+        for (ConnectionMirror m : tracked.values()) {
+            if (proxy == null || proxy.equals(m.proxy)) {
+                ConnectionView v = m.view(now);
+                if (v.open() || includeClosed) {
+                    views.add(v);
+                }
+            }
+        }
+        views.sort(Comparator.comparingLong(ConnectionView::id));
+        return views;
+    }
+
+    public Optional<ConnectionView> connection(long id) {
+        ConnectionMirror m = tracked.get(id);
+        return m == null ? Optional.empty() : Optional.of(m.view(clock.getAsLong()));
+    }
+
+    /** Every divergence of every tracked connection, oldest connection first. */
+    public List<Divergence> divergences() {
+        List<Divergence> all = new ArrayList<>();
+        connections(null, true).forEach(v -> all.addAll(v.divergences()));
+        return all;
+    }
+
+    /** {@code {"connections": [CONN, ...]}}, without timelines. */
+    public ObjectNode connectionsJson(String proxy, boolean includeClosed) {
+        return MirrorJson.connections(connections(proxy, includeClosed));
+    }
+
+    /** One CONN with its {@code "timeline"}; empty for an id the mirror does not know. */
+    public Optional<ObjectNode> connectionJson(long id) {
+        return connection(id).map(v -> MirrorJson.connection(v, true));
+    }
+
+    /** The connection's life as a text sequence diagram (text/plain); empty for an unknown id. */
+    public Optional<String> text(long id) {
+        return connection(id).map(SequenceDiagram::render);
+    }
+
+    /** {@code {"divergences": [{"connection", "socket", "kind", "since_ms", "explanation"}, ...]}}. */
+    public ObjectNode divergencesJson() {
+        return MirrorJson.divergences(divergences(), clock.getAsLong());
+    }
+
+    /** Per-proxy counts for the metrics layer: sockets by mirror and kernel state, and divergences by kind. */
+    public List<ProxyMirrorStats> stats() {
+        return ProxyMirrorStats.of(connections(null, true), counters);
+    }
+}

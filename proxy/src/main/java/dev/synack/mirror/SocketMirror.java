@@ -1,0 +1,223 @@
+package dev.synack.mirror;
+
+import dev.synack.mirror.model.ObservedEvent;
+import dev.synack.mirror.model.PossibleStates;
+import dev.synack.mirror.model.TcpEvent;
+import dev.synack.mirror.model.TcpState;
+import dev.synack.mirror.model.TcpStateMachine;
+import dev.synack.mirror.model.Transition;
+import dev.synack.net.TcpInfo;
+import dev.synack.observe.Side;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mirror of one proxy socket: the state the model puts it in, moved by what synack observes from user
+ * space, plus the steps the model predicts that user space never sees (the handshake finished before
+ * accept, the ACK of our FIN), recorded as inferred. Beside the single mirror state it keeps the set of
+ * states the kernel may be in, for the comparison ({@link Reconciler}). Touched only under its
+ * connection's lock.
+ */
+final class SocketMirror {
+    final Side side;
+    final TcpStateMachine machine;
+    final Timeline timeline;
+    final List<Observation> history = new ArrayList<>();
+    TcpState state;
+    /** The state after the latest observation, before the predicted steps that follow it. */
+    TcpState observed;
+    PossibleStates possible;
+    /** A kernel socket exists or existed (upstream: from the first connect). */
+    boolean exists;
+    boolean fdOpen;
+    InetSocketAddress local;
+    InetSocketAddress remote;
+    KernelReading kernel;
+    Verdict verdict = Verdict.UNKNOWN;
+    TcpInfo firstInfo;
+    TcpInfo lastInfo;
+    long connectStartNanos = -1;
+    long handshakeNanos = -1;
+    long finSentNanos = -1;
+    long finReadNanos = -1;
+    long timeWaitSince = -1;
+    /** When a reading first showed the kernel ahead while the fd is open (the FIN or RST not read yet). */
+    long aheadSince = -1;
+    /** The kernel's own TIME_WAIT expiry, from a /proc row's timer; -1 if none was seen. */
+    long timeWaitExpiry = -1;
+    String note;
+    /** Every state a reading has shown this socket in (unambiguous readings only). */
+    final EnumSet<TcpState> seenByKernel = EnumSet.noneOf(TcpState.class);
+    final EnumSet<DivergenceKind> kinds = EnumSet.noneOf(DivergenceKind.class);
+    final List<Divergence> divergences = new ArrayList<>(1);
+
+    private final long connection;
+    private final String proxy;
+    private final DivergenceSink sink;
+
+    SocketMirror(Side side, Timeline timeline, long connection, String proxy, DivergenceSink sink) {
+        this.side = side;
+        this.connection = connection;
+        this.proxy = proxy;
+        this.sink = sink;
+        this.machine = side == Side.DOWNSTREAM ? TcpStateMachine.PASSIVE : TcpStateMachine.ACTIVE;
+        this.timeline = timeline;
+        this.state = machine.initialState();
+        this.observed = state;
+        this.possible = PossibleCache.initial(machine);
+    }
+
+    /** The peer at this socket's far end, as explanations name it. */
+    String peer() {
+        return side == Side.DOWNSTREAM ? "client" : "service";
+    }
+
+    /** Applies one observation: its steps, then the steps the model predicts after it. */
+    void observe(Observation o) {
+        history.add(o);
+        aheadSince = -1;
+        ObservedEvent e = o.event();
+        if (e == null) {
+            step(o.nanos(), o.kind(), state, false);
+            return;
+        }
+        possible = PossibleCache.after(machine, possible, e);
+        track(o);
+        if (e.alreadyThrough(state) || e.implies().isEmpty()) {
+            step(o.nanos(), o.kind(), state, false);
+            return;
+        }
+        if (!apply(o, state)) {
+            List<Transition.Allowed> before = pathToApplicable(e);
+            if (before == null) {
+                step(o.nanos(), o.kind(), state, false);
+                Reconciler.forbidden(this, o.nanos(), "synack observed " + o.kind().key() + " while the mirror says " + state
+                        + ", and no step of the peer's explains it");
+                return;
+            }
+            before.forEach(t -> step(o.nanos(), StepKind.ofKernel(t.event()), t.to(), true));
+            apply(o, state);
+        }
+        observed = state;
+        predict(o.nanos());
+    }
+
+    /** Takes the steps {@code o} implies from {@code from}; false (nothing done) if the model forbids one. */
+    private boolean apply(Observation o, TcpState from) {
+        List<TcpState> states = new ArrayList<>(2);
+        TcpState s = from;
+        for (TcpEvent implied : o.event().implies()) {
+            if (!(machine.next(s, implied) instanceof Transition.Allowed a)) {
+                return false;
+            }
+            s = a.to();
+            states.add(s);
+        }
+        if (o.event() == ObservedEvent.ACCEPTED) {
+            // accept() returns a socket whose handshake the kernel finished unseen: both steps inferred.
+            step(o.nanos(), StepKind.SYN_RECEIVED, states.get(0), true);
+            step(o.nanos(), StepKind.HANDSHAKE_ACKED, states.get(1), true);
+        } else {
+            step(o.nanos(), o.kind(), s, false);
+        }
+        return true;
+    }
+
+    /** The shortest path of the peer's segments after which {@code e} applies, or null. */
+    private List<Transition.Allowed> pathToApplicable(ObservedEvent e) {
+        List<Transition.Allowed> best = null;
+        for (TcpState target : machine.kernelReachable(state)) {
+            Optional<List<Transition.Allowed>> p = machine.kernelPath(state, target);
+            boolean onlySegments = p.isPresent() && p.get().stream().allMatch(t -> t.event().kind() == TcpEvent.Kind.SEGMENT
+                    && t.event() != TcpEvent.RCV_RST);
+            if (onlySegments && machine.next(target, e.implies().get(0)).allowed() && (best == null || p.get().size() < best.size())) {
+                best = p.get();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The ACK of our FIN comes without user space ever seeing it: the mirror takes it at once, inferred,
+     * and the kernel confirms it or, if it never comes, the comparison reports fin_not_acked.
+     */
+    void predict(long nanos) {
+        switch (state) {
+            case FIN_WAIT_1 -> step(nanos, StepKind.FIN_ACKED, TcpState.FIN_WAIT_2, true);
+            case CLOSING -> step(nanos, StepKind.FIN_ACKED, TcpState.TIME_WAIT, true);
+            case LAST_ACK -> step(nanos, StepKind.FIN_ACKED, TcpState.CLOSED, true);
+            default -> { }
+        }
+    }
+
+    /** The states from {@link #observed} to the mirror's state along the predicted steps. */
+    List<TcpState> predictedPath() {
+        List<TcpState> path = new ArrayList<>(3);
+        path.add(observed);
+        TcpState s = observed;
+        while (s != state) {
+            s = switch (s) {
+                case FIN_WAIT_1 -> TcpState.FIN_WAIT_2;
+                case CLOSING -> TcpState.TIME_WAIT;
+                case LAST_ACK -> TcpState.CLOSED;
+                default -> state;
+            };
+            path.add(s);
+        }
+        return path;
+    }
+
+    void step(long nanos, StepKind kind, TcpState to, boolean inferred) {
+        if (to == TcpState.TIME_WAIT && state != TcpState.TIME_WAIT) {
+            timeWaitSince = nanos;
+        }
+        state = to;
+        timeline.add(new TimelineEntry(nanos, side, kind, to, null, inferred));
+    }
+
+    private void track(Observation o) {
+        switch (o.event()) {
+            case CONNECT_STARTED -> {
+                exists = true;
+                fdOpen = true;
+                connectStartNanos = o.nanos();
+                local = null;
+            }
+            case ACCEPTED -> {
+                exists = true;
+                fdOpen = true;
+            }
+            case CONNECTED -> handshakeNanos = o.nanos() - connectStartNanos;
+            case REFUSED, CONNECT_TIMED_OUT, SOCKET_CLOSED -> fdOpen = false;
+            case FIN_SENT -> finSentNanos = o.nanos();
+            case FIN_READ -> finReadNanos = o.nanos();
+            default -> { }
+        }
+    }
+
+    /** Whether this socket's FIN has left or it is closed: a FIN read on the other socket has been passed on. */
+    boolean endedOutput() {
+        return finSentNanos >= 0 || state == TcpState.CLOSED && history.size() > 1;
+    }
+
+    /** Whether the kernel has forgotten this socket, or it never had one worth looking for. */
+    boolean settled() {
+        if (!exists || fdOpen) {
+            return !exists;
+        }
+        return kernel != null && kernel.gone() || local == null && state == TcpState.CLOSED;
+    }
+
+    /** Records a divergence of this kind (once per socket: it is counted and logged once). */
+    void diverge(DivergenceKind kind, long since, String explanation) {
+        verdict = Verdict.DIVERGED;
+        if (kinds.add(kind)) {
+            Divergence d = new Divergence(connection, proxy, side, kind, since, explanation);
+            divergences.add(d);
+            sink.diverged(d);
+        }
+    }
+}

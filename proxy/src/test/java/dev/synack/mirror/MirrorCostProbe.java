@@ -1,0 +1,130 @@
+package dev.synack.mirror;
+
+import dev.synack.mirror.model.LinuxTcpState;
+import dev.synack.net.ProcNetTcp;
+import dev.synack.observe.CloseReason;
+import dev.synack.observe.Peer;
+import dev.synack.observe.Side;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A measurement, not a test: what the mirror costs with 10,000 tracked connections. It writes a stand-in
+ * /proc with one TIME_WAIT row per connection's upstream socket plus 10,000 rows of other sockets (20,000
+ * rows: what a busy host's tables hold), then times the engine's poll (one scan, every lookup and
+ * comparison), and measures the heap each tracked connection takes (mirrors, timeline, views of the kernel).
+ * Run: {@code java -cp <test classpath> dev.synack.mirror.MirrorCostProbe [connections]}.
+ */
+public final class MirrorCostProbe {
+    private MirrorCostProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        Path proc = Files.createTempDirectory("mirror-cost-proc");
+        writeProc(proc, n);
+        KernelProbe probe = new KernelProbe() {
+            @Override public java.util.Optional<dev.synack.net.TcpInfo> tcpInfo(dev.synack.observe.ConnectionInfo c, Side s) {
+                return java.util.Optional.empty();
+            }
+            @Override public KernelTable scan() throws IOException {
+                return KernelTable.of(ProcNetTcp.scan(proc));
+            }
+        };
+        long[] now = {0};
+        MirrorEngine engine = new MirrorEngine(probe, new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 2 * n,
+                Duration.ofSeconds(5), false), () -> now[0]);
+        long before = usedHeap();
+        List<FakeConnection> keep = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            keep.add(endInTimeWait(engine, i));
+        }
+        long after = usedHeap();
+        System.out.printf(Locale.ROOT, "heap per tracked connection: %d bytes (%d connections, %.1f MiB)%n",
+                (after - before) / n, n, (after - before) / 1048576.0);
+        long[] polls = new long[15];
+        for (int i = 0; i < polls.length; i++) {
+            long t0 = System.nanoTime();
+            engine.sampleNow().get();
+            polls[i] = System.nanoTime() - t0;
+        }
+        long[] scans = new long[15];
+        for (int i = 0; i < scans.length; i++) {
+            long t0 = System.nanoTime();
+            ProcNetTcp.scan(proc);
+            scans[i] = System.nanoTime() - t0;
+        }
+        long[] real = new long[15];
+        int rows = 0;
+        for (int i = 0; i < real.length; i++) {
+            long t0 = System.nanoTime();
+            rows = ProcNetTcp.scan().size();
+            real[i] = System.nanoTime() - t0;
+        }
+        System.out.printf(Locale.ROOT, "poll with %d tracked connections (%d /proc rows): median %.1f ms (scan and parse alone %.1f ms)%n",
+                n, 2 * n, median(polls) / 1e6, median(scans) / 1e6);
+        System.out.printf(Locale.ROOT, "this machine's real /proc/net/tcp{,6} (%d rows): median %.1f ms a scan%n", rows,
+                median(real) / 1e6);
+        System.out.println("tracked: " + engine.queries().connections(null, true).size() + " (kept " + keep.size() + ")");
+    }
+
+    private static FakeConnection endInTimeWait(MirrorEngine engine, int id) {
+        FakeConnection c = new FakeConnection(id);
+        engine.accepted(c, 0);
+        engine.connectStarted(c, c.upstream(), 1, 1);
+        c.connectedUpstream();
+        engine.connected(c, c.upstream(), 1, 2);
+        engine.finRead(c, Side.DOWNSTREAM, 3);
+        engine.finSent(c, Side.UPSTREAM, 4);
+        engine.finRead(c, Side.UPSTREAM, 5);
+        c.closeFd(Side.UPSTREAM);
+        engine.socketClosed(c, Side.UPSTREAM, 5);
+        engine.finSent(c, Side.DOWNSTREAM, 6);
+        c.closeFd(Side.DOWNSTREAM);
+        engine.socketClosed(c, Side.DOWNSTREAM, 6);
+        c.ended();
+        engine.closed(new dev.synack.observe.ConnectionSummary(id, "web", c.client(), c.upstream(), 1, 1, 6, 68, 107, 0, 0,
+                Peer.CLIENT, CloseReason.CLIENT_FIN, List.of(), List.of()));
+        return c;
+    }
+
+    /** tcp (empty) and tcp6 with each connection's upstream TIME_WAIT row and as many unrelated rows. */
+    private static void writeProc(Path root, int n) throws IOException {
+        Files.createDirectories(root.resolve("net"));
+        Files.writeString(root.resolve("net/tcp"), "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n");
+        try (Writer w = Files.newBufferedWriter(root.resolve("net/tcp6"))) {
+            w.write("  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n");
+            for (int i = 1; i <= n; i++) {
+                w.write(row(i, 50000 + i, 8080, LinuxTcpState.TIME_WAIT.code(), 0));
+                w.write(row(n + i, 20000 + i % 40000, 443, LinuxTcpState.ESTABLISHED.code(), 1000 + i));
+            }
+        }
+    }
+
+    private static String row(int sl, int localPort, int remotePort, int state, long inode) {
+        String lo = "0000000000000000FFFF00000100007F";
+        return String.format(Locale.ROOT, "%6d: %s:%04X %s:%04X %02X 00000000:00000000 03:00001770 00000000     0        0 %d 1 0000000000000000%n",
+                sl, lo, localPort & 0xffff, lo, remotePort, state, inode);
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double median(long[] v) {
+        long[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
