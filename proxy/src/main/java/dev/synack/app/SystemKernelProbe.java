@@ -23,6 +23,8 @@ final class SystemKernelProbe implements KernelProbe {
 
     @Override
     public KernelTable scan() throws IOException {
-        return KernelTable.of(ProcNetTcp.scan());
+        // stamped before the read: a socket that moved during it is judged by its newer events
+        long before = System.nanoTime();
+        return KernelTable.of(ProcNetTcp.scan(), before);
     }
 }

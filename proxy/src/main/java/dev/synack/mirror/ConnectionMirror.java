@@ -141,13 +141,16 @@ final class ConnectionMirror {
                     m.firstInfo = t.get();
                 }
                 r = KernelReading.of(t.get(), now).orElse(null);
-            } else if (!tcpInfoTried) {
+            } else if (!tcpInfoTried && m.side == Side.DOWNSTREAM) {
+                // The accepted socket always has an fd: no tcp_info there means the transport has none
+                // (NIO). An upstream socket may just not be the session's yet while it connects.
                 tcpInfoTried = true;
                 tcpInfoWorks = false;
             }
         }
         boolean closeFromTcpInfo = r != null && r.state() == dev.synack.mirror.model.TcpState.CLOSED;
-        if ((r == null || closeFromTcpInfo) && table != null && m.local != null && m.remote != null) {
+        boolean tableCurrent = table != null && table.takenAtNanos() >= m.lastObservedNanos;
+        if ((r == null || closeFromTcpInfo) && tableCurrent && m.local != null && m.remote != null) {
             // An fd-less socket's row has inode 0; a row with an inode is a new socket on the same 4-tuple.
             Optional<KernelReading> row = table.find(m.local, m.remote)
                     .filter(x -> m.fdOpen || x.inode() == 0)

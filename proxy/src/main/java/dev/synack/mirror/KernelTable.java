@@ -13,7 +13,25 @@ public interface KernelTable {
     /** The row of the socket with this 4-tuple, if the kernel still has it. */
     Optional<ProcNetTcp.Row> find(InetSocketAddress local, InetSocketAddress remote);
 
-    static KernelTable of(ProcNetTcp scan) {
-        return scan::find;
+    /**
+     * When the table was read, on the engine's clock. A scan is handed to a session's loop a little later:
+     * a socket with an event after this time has moved on since, and the table says nothing about it.
+     */
+    default long takenAtNanos() {
+        return Long.MAX_VALUE;
+    }
+
+    static KernelTable of(ProcNetTcp scan, long takenAtNanos) {
+        return new KernelTable() {
+            @Override
+            public Optional<ProcNetTcp.Row> find(InetSocketAddress local, InetSocketAddress remote) {
+                return scan.find(local, remote);
+            }
+
+            @Override
+            public long takenAtNanos() {
+                return takenAtNanos;
+            }
+        };
     }
 }

@@ -44,6 +44,8 @@ final class SocketMirror {
     long finSentNanos = -1;
     long finReadNanos = -1;
     long timeWaitSince = -1;
+    /** When user space last observed something of this socket: kernel tables read before then are stale. */
+    long lastObservedNanos = Long.MIN_VALUE;
     /** When a reading first showed the kernel ahead while the fd is open (the FIN or RST not read yet). */
     long aheadSince = -1;
     /** The kernel's own TIME_WAIT expiry, from a /proc row's timer; -1 if none was seen. */
@@ -179,6 +181,7 @@ final class SocketMirror {
     }
 
     private void track(Observation o) {
+        lastObservedNanos = Math.max(lastObservedNanos, o.nanos());
         switch (o.event()) {
             case CONNECT_STARTED -> {
                 exists = true;

@@ -35,7 +35,7 @@ public final class MirrorCostProbe {
                 return java.util.Optional.empty();
             }
             @Override public KernelTable scan() throws IOException {
-                return KernelTable.of(ProcNetTcp.scan(proc));
+                return KernelTable.of(ProcNetTcp.scan(proc), System.nanoTime());
             }
         };
         long[] now = {0};
