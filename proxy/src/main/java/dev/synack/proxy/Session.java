@@ -4,7 +4,6 @@ import dev.synack.config.CloseAction;
 import dev.synack.config.FaultStream;
 import dev.synack.fault.AcceptDecision;
 import dev.synack.fault.Fault;
-import dev.synack.fault.FaultContext;
 import dev.synack.fault.FaultFailedException;
 import dev.synack.fault.SessionFaults;
 import dev.synack.observe.CloseReason;
@@ -20,10 +19,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-import dev.synack.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +85,8 @@ final class Session implements ConnectionInfo {
         this.bytes = new ByteLedger(ctx.sessions());
         this.timers = new SessionTimers(ctx.clock(), loop, ctx.spec().limits(), this::endGracefully);
         // Toxicity is drawn here, once per fault and direction, in the proxy's order.
-        this.faults = new SessionFaults(new Faults(FaultStream.UPSTREAM), new Faults(FaultStream.DOWNSTREAM), admitted.faults());
+        this.faults = new SessionFaults(new SessionFaultContext(this, FaultStream.UPSTREAM),
+                new SessionFaultContext(this, FaultStream.DOWNSTREAM), admitted.faults());
     }
 
     Leg downstream() {
@@ -110,18 +108,11 @@ final class Session implements ConnectionInfo {
         observer.accepted(this, now());
         faults.attach(FaultStream.DOWNSTREAM, down.channel);
         timers.accepted();
-        UpstreamConnector connector = new UpstreamConnector(this, ctx);
         AcceptDecision decision = admitted.decision();
         for (Fault f : decision.applied()) {
-            observer.faultApplied(ctx.name(), this, f.name(), f.type().name(), direction(f.stream()), now());
+            faultApplied(f, f.stream());
         }
-        if (decision.connectDelayNanos() > 0) {
-            // The client is connected; the service sees no SYN until the delay has passed.
-            ScheduledFuture<?> delayed = ctx.clock().schedule(loop, connector::next, decision.connectDelayNanos());
-            cancelConnect = () -> delayed.cancel(false);
-        } else {
-            connector.next();
-        }
+        new UpstreamConnector(this, ctx).start(decision.connectDelayNanos());
     }
 
     /** Called by the connector before each attempt. */
@@ -462,35 +453,22 @@ final class Session implements ConnectionInfo {
         return leg == down ? up : down;
     }
 
-    private static Direction direction(FaultStream stream) {
+    static Direction direction(FaultStream stream) {
         return stream == FaultStream.UPSTREAM ? Direction.CLIENT_TO_SERVICE : Direction.SERVICE_TO_CLIENT;
     }
 
-    /** What the faults of one direction of this session may know and tell. */
-    private final class Faults implements FaultContext {
-        private final FaultStream stream;
-        private final int dir;
+    /** A fault started acting on this session: the observer's event. */
+    void faultApplied(Fault fault, FaultStream stream) {
+        observer.faultApplied(ctx.name(), this, fault.name(), fault.type().name(), direction(stream), now());
+    }
 
-        Faults(FaultStream stream) {
-            this.stream = stream;
-            this.dir = direction(stream).ordinal();
-        }
+    /** A fault dropped {@code n} bytes of {@code direction}: counted as discarded, never as written. */
+    void discarded(Direction direction, long n) {
+        bytes.discarded(direction.ordinal(), n);
+    }
 
-        @Override public long connectionId() { return id; }
-        @Override public InetSocketAddress client() { return client; }
-        @Override public FaultStream stream() { return stream; }
-        @Override public Clock clock() { return ctx.clock(); }
-        @Override public RandomGenerator random() { return random; }
-
-        @Override
-        public void applied(Fault fault) {
-            observer.faultApplied(ctx.name(), Session.this, fault.name(), fault.type().name(), direction(stream), now());
-        }
-
-        @Override
-        public void discarded(long n) {
-            bytes.discarded(dir, n);
-        }
+    ProxyContext context() {
+        return ctx;
     }
 
     // ---- ConnectionInfo ----------------------------------------------------------------------------

@@ -47,6 +47,22 @@ final class UpstreamConnector {
         this.firstNanos = ctx.clock().nanoTime();
     }
 
+    /**
+     * Starts connecting, at once or after {@code delayNanos} (a connect_delay fault: the client is
+     * connected, the service sees no SYN until the delay has passed).
+     */
+    void start(long delayNanos) {
+        if (delayNanos <= 0) {
+            next();
+            return;
+        }
+        ScheduledFuture<?> delayed = ctx.clock().schedule(session.eventLoop(), this::next, delayNanos);
+        session.connecting(null, 0, () -> {
+            cancelled = true;
+            delayed.cancel(false);
+        });
+    }
+
     /** Starts the next connect: the next upstream of this walk, or the first of the next walk. */
     void next() {
         if (cancelled) {
