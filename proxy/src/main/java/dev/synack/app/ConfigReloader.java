@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,12 @@ public final class ConfigReloader implements AutoCloseable {
 
     /** Reads the file and applies it now, whatever it holds ({@code why}: {@code SIGHUP}, ...); from any thread. */
     public CompletableFuture<ReloadResult> reload(String why) {
-        return CompletableFuture.supplyAsync(() -> reloadNow(why, false), worker);
+        try {
+            return CompletableFuture.supplyAsync(() -> reloadNow(why, false), worker);
+        } catch (RejectedExecutionException e) {
+            log.info("{}: synack is stopping; no reload", why);
+            return CompletableFuture.completedFuture(ReloadResult.UNCHANGED);
+        }
     }
 
     /** A file event: read the file once it has been quiet for {@link #QUIET}, and apply it if its config changed. */
@@ -86,7 +92,9 @@ public final class ConfigReloader implements AutoCloseable {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = worker.schedule(() -> reloadNow("file changed", true), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+        if (!worker.isShutdown()) {
+            pending = worker.schedule(() -> reloadNow("file changed", true), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private ReloadResult reloadNow(String why, boolean onlyIfChanged) {
