@@ -43,7 +43,7 @@ final class ReloadApplier {
                 registry.remove(name, false);
                 fromFile.remove(name);
                 changes.add("removed proxy " + name + ": its listener is closed" + (open == 0 ? ""
-                        : "; its " + open + " open connection" + (open == 1 ? "" : "s") + " go on until they end"));
+                        : "; its " + open + (open == 1 ? " open connection goes on until it ends" : " open connections go on until they end")));
             } catch (RegistryException e) {
                 errors.add(new ConfigError("proxies", "no " + name + " any more", "a proxy synack can remove (" + e.getMessage() + ")"));
             }
