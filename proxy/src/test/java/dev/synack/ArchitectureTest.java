@@ -2,6 +2,7 @@ package dev.synack;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,15 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("dev.synack.observe..")
                 .should().dependOnClassesThat().resideInAPackage(NETTY)
                 .because("observers see connection events, never channels"));
+    }
+
+    @Test
+    void observeKnowsOnlyConfigAndTheTcpModel() {
+        check(noClasses().that().resideInAPackage("dev.synack.observe..")
+                .should().dependOnClassesThat(resideInAPackage("dev.synack..")
+                        .and(resideOutsideOfPackages("dev.synack.observe..", "dev.synack.config..", "dev.synack.mirror.model..")))
+                .because("observers see events and kernel readings (tcp_info, option readings) as data, never the "
+                        + "sockets or the proxy that produce them"));
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.synack.fault.FaultConfigCheck;
 import dev.synack.fault.builtin.NftBlackhole;
 import dev.synack.mirror.MirrorEngine;
 import dev.synack.mirror.MirrorOptions;
+import dev.synack.net.Transport;
 import dev.synack.net.TransportChoice;
+import dev.synack.observe.AccessLogObserver;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.MetricsObserver;
 import dev.synack.observe.Observers;
@@ -46,6 +48,7 @@ public final class Synack implements AutoCloseable {
     private final long seed;
     private final PrometheusMeterRegistry metrics;
     private AutoCloseable runtimeMetrics = () -> { };
+    private AutoCloseable accessLog = () -> { };
     private ProxyRegistry registry;
     /** The mirror engine when {@code mirror.enabled}; null otherwise (then it costs nothing at all). */
     private MirrorEngine mirror;
@@ -74,29 +77,42 @@ public final class Synack implements AutoCloseable {
     /** As {@link #start(SynackConfig, List)}, with upstream host names resolved by {@code resolver}. */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers, HostResolver resolver)
             throws ConfigException {
-        // Fault types and attributes first, so a config with a transport this machine lacks reports them too.
-        List<ConfigError> errors = new ArrayList<>(FaultConfigCheck.check(config));
         TransportChoice choice;
         try {
             choice = TransportChoice.choose(config.transport());
         } catch (IllegalStateException e) {
+            // Fault types and attributes too, so a config with a transport this machine lacks reports them.
+            List<ConfigError> errors = new ArrayList<>(FaultConfigCheck.check(config));
             errors.add(new ConfigError("transport", '"' + config.transport().configName() + '"',
                     "a transport available here (" + e.getMessage() + ")"));
             throw new ConfigException(errors);
         }
-        errors.addAll(SocketOption.check(config, choice.transport().kind()));
-        errors.addAll(FaultConfigCheck.unavailable(config, choice.transport().isNative()));
+        List<ConfigError> errors = check(config, choice.transport());
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+        AutoCloseable accessLog = config.accessLog().enabled() ? AccessLogAppender.attach(config.accessLog()) : () -> { };
         removeLeftoverBlackholes(config);
         log.info("transport {} ({})", choice.transport().configName(), choice.reason());
         long seed = config.seed() != null ? config.seed() : new SecureRandom().nextLong();
         log.info("seed {} ({})", seed, config.seed() != null ? "from config"
                 : "drawn for this run; put seed: " + seed + " in the config to replay its random decisions");
         Synack synack = new Synack(config, choice, seed);
+        synack.accessLog = accessLog;
         synack.bindAll(new Observers(synack.withOwn(observers)), resolver);
         return synack;
+    }
+
+    /**
+     * What a loaded config must pass to run on {@code transport}, beyond what loading checks: its faults'
+     * types and attributes, its socket options, and what its faults need of the machine. Start and reload
+     * both ask.
+     */
+    static List<ConfigError> check(SynackConfig config, Transport transport) {
+        List<ConfigError> errors = new ArrayList<>(FaultConfigCheck.check(config));
+        errors.addAll(SocketOption.check(config, transport.kind()));
+        errors.addAll(FaultConfigCheck.unavailable(config, transport.isNative()));
+        return errors;
     }
 
     /**
@@ -120,7 +136,7 @@ public final class Synack implements AutoCloseable {
         }
     }
 
-    /** The caller's observers, then synack's own: the connection log and, when on, the metrics and the mirror. */
+    /** The caller's observers, then synack's own: the connection log and, when on, the metrics, the mirror and the access log. */
     private List<ConnectionObserver> withOwn(List<ConnectionObserver> observers) {
         List<ConnectionObserver> all = new ArrayList<>(observers);
         all.add(new LogObserver());
@@ -131,6 +147,9 @@ public final class Synack implements AutoCloseable {
         if (config.mirror().enabled()) {
             mirror = mirrorEngine(config.mirror());
             all.add(mirror);
+        }
+        if (config.accessLog().enabled()) {
+            all.add(new AccessLogObserver());
         }
         return all;
     }
@@ -172,6 +191,11 @@ public final class Synack implements AutoCloseable {
 
     public TransportChoice transport() {
         return transport;
+    }
+
+    /** The config synack started with. */
+    public SynackConfig config() {
+        return config;
     }
 
     /** The live set of proxies: add, change, disable and remove them while synack runs. */
@@ -238,10 +262,16 @@ public final class Synack implements AutoCloseable {
         if (!workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS)) {
             log.warn("{} event loops did not stop within 5s; leaving them", transport.transport().configName());
         }
+        close(runtimeMetrics, "the runtime metrics");
+        // after the sessions: their last lines are in the queue, which closing flushes
+        close(accessLog, "the access log");
+    }
+
+    private static void close(AutoCloseable c, String what) {
         try {
-            runtimeMetrics.close();
+            c.close();
         } catch (Exception e) {
-            log.debug("stopping the runtime metrics: {}", e.toString());
+            log.debug("stopping {}: {}", what, e.toString());
         }
     }
 

@@ -3,7 +3,7 @@ package dev.synack.app;
 import dev.synack.mirror.KernelProbe;
 import dev.synack.mirror.KernelTable;
 import dev.synack.net.ProcNetTcp;
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.Side;
 import dev.synack.proxy.SessionProbes;

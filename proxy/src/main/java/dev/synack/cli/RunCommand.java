@@ -1,5 +1,6 @@
 package dev.synack.cli;
 
+import dev.synack.app.ConfigReloader;
 import dev.synack.app.Synack;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -19,15 +21,20 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code synack run}: loads the config, starts every proxy, logs what it bound and with which effective
- * options, then serves until SIGINT or SIGTERM and drains gracefully.
+ * options, then serves until SIGINT or SIGTERM and drains gracefully; meanwhile a change to the config
+ * file, or SIGHUP, reloads it ({@link ConfigReloader}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Start the proxies of a config and serve until SIGINT or SIGTERM (then drain and exit 0).")
+        description = "Start the proxies of a config and serve until SIGINT or SIGTERM (then drain and exit 0). "
+                + "The config reloads when its file changes and on SIGHUP.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     @Mixin
     private ConfigOption config;
+
+    @Option(names = "--no-watch", description = "Do not watch the config file: reload it only on SIGHUP.")
+    private boolean noWatch;
 
     // --- toxiproxy-server's flags (-host=0.0.0.0 -port=8474 -config=FILE -seed=N ...), see ToxiproxyMode.
     @Unmatched
@@ -60,9 +67,14 @@ final class RunCommand implements Callable<Integer> {
                 VersionProvider.version(), cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies",
                 synack.transport().transport().configName(), Units.formatDuration(cfg.shutdown().drain()));
         signal.onSecond(synack::hurry);
+        ConfigReloader reloader = ConfigReloader.start(config.file, synack, !noWatch);
+        ReloadSignal.install(() -> reloader.reload("SIGHUP"));
+        log.info("{} reloads on SIGHUP{}", config.file, noWatch ? "" : " and when it changes");
         String sig = signal.await();
-        log.info("{}: stopping; open connections get up to {} to finish", sig, Units.formatDuration(cfg.shutdown().drain()));
-        synack.shutdown(cfg.shutdown().drain());
+        reloader.close();
+        java.time.Duration drain = reloader.current().shutdown().drain();
+        log.info("{}: stopping; open connections get up to {} to finish", sig, Units.formatDuration(drain));
+        synack.shutdown(drain);
         log.info("stopped");
         return Main.OK;
     }

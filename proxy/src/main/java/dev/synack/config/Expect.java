@@ -42,6 +42,7 @@ final class Expect {
     static final String SHORT_LINES = "YAML lines of at most " + TreeParser.MAX_YAML_LINE + " characters (or a .json file)";
     static final String SHALLOW = "a config nested at most " + TreeParser.MAX_DEPTH + " levels deep";
     static final String READABLE = "a readable YAML or JSON file";
+    static final String ACCESS_LOG_PATH = "- for standard output, or a file path (at most 4096 characters, no control characters)";
     static final String SEED = "an integer (any 64-bit value; leave it out for a random seed per run)";
     static final String FAULTS = "a list of faults";
     static final String FAULT_TYPE = "a fault type like latency";

@@ -11,7 +11,8 @@ import java.util.Map;
  * share a name, and no two listen on the same address (port 0 never collides: each gets its own free port).
  */
 final class RootReader {
-    static final List<String> KEYS = List.of("admin", "transport", "shutdown", "seed", "metrics", "mirror", "proxies");
+    static final List<String> KEYS = List.of("admin", "transport", "shutdown", "seed", "metrics", "mirror", "access_log",
+            "proxies");
     static final List<String> METRICS_KEYS = List.of("enabled", "toxiproxy");
     static final List<String> ADMIN_KEYS = List.of("listen", "token", "insecure");
     static final List<String> SHUTDOWN_KEYS = List.of("drain");
@@ -31,8 +32,9 @@ final class RootReader {
         Long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, Expect.SEED);
         List<ProxySpec> proxies = proxies(root.get("proxies"), root.get("admin").get("listen"), admin);
         MirrorSpec mirror = MirrorReader.read(root.get("mirror"));
+        AccessLogSpec accessLog = AccessLogReader.read(root.get("access_log"));
         return new SynackConfig(admin, Values.or(transport, Defaults.TRANSPORT), shutdown, proxies, seed, metrics(root.get("metrics")),
-                mirror);
+                mirror, accessLog);
     }
 
     private static AdminSpec admin(Node n) {

@@ -1,7 +1,7 @@
 package dev.synack.mirror;
 
 import dev.synack.mirror.model.ObservedEvent;
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Side;

@@ -1,6 +1,6 @@
 package dev.synack.mirror;
 
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.Side;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.synack.mirror;
 import dev.synack.mirror.model.LinuxTcpState;
 import dev.synack.mirror.model.TcpState;
 import dev.synack.net.ProcNetTcp;
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -6,7 +6,7 @@ import dev.synack.mirror.model.TcpEvent;
 import dev.synack.mirror.model.TcpState;
 import dev.synack.mirror.model.TcpStateMachine;
 import dev.synack.mirror.model.Transition;
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import dev.synack.observe.Side;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.synack.mirror;
 
 import dev.synack.mirror.model.TcpState;
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import dev.synack.observe.Side;
 import java.util.List;
 

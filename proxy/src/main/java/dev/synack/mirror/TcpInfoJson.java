@@ -1,7 +1,7 @@
 package dev.synack.mirror;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 
 /**
  * A socket's per-connection diagnostics from its tcp_info, as the {@code tcp_info} object of the admin

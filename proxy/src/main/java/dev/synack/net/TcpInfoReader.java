@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.observe.TcpInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;

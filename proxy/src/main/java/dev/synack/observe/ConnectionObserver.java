@@ -23,6 +23,16 @@ public interface ConnectionObserver {
         return false;
     }
 
+    /**
+     * Whether this observer needs each socket's tcp_info as it was at the socket's end ({@link
+     * ConnectionSummary#tcpInfo(Side)}). A session then reads it once per socket, with one getsockopt at
+     * the last moment its fd is surely open: when synack sends its FIN, sends or reads an RST, meets a
+     * socket error or closes the socket silently at a fault's request, whichever comes first.
+     */
+    default boolean wantsTcpInfo() {
+        return false;
+    }
+
     /** A listener bound; {@code options} are the listener socket's effective values. */
     default void listening(String proxy, InetSocketAddress address, List<OptionReading> options) {}
 

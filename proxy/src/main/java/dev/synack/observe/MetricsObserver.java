@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeps the {@link Metric}s of every proxy in a Micrometer registry, from the connection events. On the
  * event loop it only looks up its proxy's meters (one map read) and increments them: no lock, no
  * allocation per byte. Toxiproxy's byte counters are kept too when asked for, and unlike Toxiproxy's they
- * move as the bytes move, not when a connection closes.
+ * move as the bytes move, not when a connection closes. The tcp histograms are fed from each socket's
+ * tcp_info at its end, which this observer asks sessions to read ({@link #wantsTcpInfo()}).
  */
 public final class MetricsObserver implements ConnectionObserver {
     private final MeterRegistry registry;
@@ -19,6 +20,12 @@ public final class MetricsObserver implements ConnectionObserver {
     public MetricsObserver(MeterRegistry registry, boolean toxiproxyNames) {
         this.registry = registry;
         this.toxiproxyNames = toxiproxyNames;
+    }
+
+    /** The rtt and retransmits histograms come from each socket's tcp_info at its end: one getsockopt per socket. */
+    @Override
+    public boolean wantsTcpInfo() {
+        return true;
     }
 
     private ProxyMeters meters(String proxy) {
@@ -90,6 +97,16 @@ public final class MetricsObserver implements ConnectionObserver {
         ProxyMeters m = meters(s.proxy());
         m.closed.get(s.reason()).increment();
         m.active.decrementAndGet();
+        for (Side side : Side.values()) {
+            TcpInfo t = s.tcpInfo(side);
+            if (t != null) {
+                // tcpi_rtt is 0 only before the first RTT sample: no sample is not a zero RTT.
+                if (t.rtt() > 0) {
+                    m.rtt[side.ordinal()].record(t.rtt() / 1e6);
+                }
+                m.retransmits[side.ordinal()].record(t.totalRetrans());
+            }
+        }
     }
 
     private static String upstream(ConnectionInfo c) {

@@ -15,11 +15,13 @@ public final class Observers implements ConnectionObserver {
 
     private final List<ConnectionObserver> observers;
     private final boolean wantsOptions;
+    private final boolean wantsTcpInfo;
     private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Observers(List<ConnectionObserver> observers) {
         this.observers = List.copyOf(observers);
         this.wantsOptions = this.observers.stream().anyMatch(ConnectionObserver::wantsSocketOptions);
+        this.wantsTcpInfo = this.observers.stream().anyMatch(ConnectionObserver::wantsTcpInfo);
     }
 
     public static Observers of(ConnectionObserver... observers) {
@@ -30,6 +32,12 @@ public final class Observers implements ConnectionObserver {
     @Override
     public boolean wantsSocketOptions() {
         return wantsOptions;
+    }
+
+    /** True when any observer wants each socket's tcp_info at its end; asked once, at start. */
+    @Override
+    public boolean wantsTcpInfo() {
+        return wantsTcpInfo;
     }
 
     private void each(String event, Consumer<ConnectionObserver> call) {

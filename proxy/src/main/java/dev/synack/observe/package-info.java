@@ -1,6 +1,7 @@
 /**
  * The observer SPI: the events a proxied connection emits (accepted, connect attempts, FIN and RST read
- * and sent, bytes, closed with a reason), the close reasons, and the per-socket option readings. Mirror,
- * metrics and access log are observers; an observer that throws never breaks I/O.
+ * and sent, bytes, closed with a reason), the close reasons, and what the kernel says of each socket (the
+ * option readings, and tcp_info at the socket's end). Metrics and the access log are observers here; the
+ * mirror is one too. An observer that throws never breaks I/O.
  */
 package dev.synack.observe;

@@ -2,8 +2,10 @@ package dev.synack.proxy;
 
 import dev.synack.fault.StreamEnd;
 import dev.synack.observe.Direction;
+import dev.synack.net.TcpInfoReader;
 import dev.synack.observe.OptionReading;
 import dev.synack.observe.Side;
+import dev.synack.observe.TcpInfo;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.SingleThreadEventLoop;
@@ -47,6 +49,9 @@ final class Leg implements TailEvents {
     boolean readAsked;
     /** Reading here waits for the other leg to drain. */
     boolean paused;
+    /** The socket's tcp_info at its end ({@link #lastLook()}), or null. */
+    TcpInfo endInfo;
+    private boolean looked;
     private boolean flushQueued;
     private final Runnable flush = () -> {
         flushQueued = false;
@@ -105,6 +110,19 @@ final class Leg implements TailEvents {
         return channel != null && !closed;
     }
 
+    /**
+     * Reads the socket's tcp_info once, when an observer wants it: called at synack's FIN, an RST sent or
+     * read, a socket error and a silent close, the last moments the fd is surely open (once the transport
+     * closes it at the peer's FIN, nobody is told before). The first of them counts: one getsockopt per
+     * socket.
+     */
+    void lastLook() {
+        if (!looked && channel != null && session.readsTcpInfo()) {
+            looked = true;
+            endInfo = TcpInfoReader.read(channel).orElse(null);
+        }
+    }
+
     // ---- reading -------------------------------------------------------------------------------------
 
     void requestRead() {
@@ -144,6 +162,7 @@ final class Leg implements TailEvents {
     @Override
     public void finSent(Channel ch) {
         if (ch == channel) {
+            lastLook();
             session.finSent(this);
         }
     }
@@ -151,6 +170,7 @@ final class Leg implements TailEvents {
     @Override
     public void resetSent(Channel ch) {
         if (ch == channel) {
+            lastLook();
             session.resetSent(this);
         }
     }
@@ -158,6 +178,7 @@ final class Leg implements TailEvents {
     @Override
     public void vanished(Channel ch) {
         if (ch == channel) {
+            lastLook();
             session.vanished(this);
         }
     }

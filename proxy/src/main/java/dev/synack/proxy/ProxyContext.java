@@ -44,6 +44,11 @@ record ProxyContext(
         return observer.wantsSocketOptions();
     }
 
+    /** Whether sessions read each socket's tcp_info at its end (some observer wants it). */
+    boolean readsTcpInfo() {
+        return observer.wantsTcpInfo();
+    }
+
     /**
      * The random stream of the {@code sequence}-th session of this proxy: the same seed and the same
      * accept order give every session the same draws (backoff jitter, fault toxicity), whatever the

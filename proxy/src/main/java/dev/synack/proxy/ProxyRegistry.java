@@ -2,6 +2,7 @@ package dev.synack.proxy;
 
 import dev.synack.config.ConfigError;
 import dev.synack.config.HostPort;
+import dev.synack.config.OptionStage;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SocketOption;
 import dev.synack.fault.Fault;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,17 +90,22 @@ public final class ProxyRegistry {
     /**
      * Gives a proxy new options; connections accepted from now on use them, live ones keep theirs. A new
      * listen address moves the listener (an enabled proxy's new address must bind, or nothing changes).
-     * The proxy's faults are left as they are ({@link #replaceFaults} changes them); the spec's fault list
-     * is not read.
+     * New listener options or buffers bind the listener again on its address: the kernel applies the
+     * first at bind and listen, and accepted sockets take the second from the listener (connections
+     * still in its accept queue are reset, and the port refuses for the moment in between). The proxy's
+     * faults are left as they are ({@link #replaceFaults} changes them); the spec's fault list is not read.
      */
     public synchronized ProxyServer update(ProxySpec spec) throws RegistryException {
         ProxyServer server = find(spec.name());
         checkOptions(spec);
         ProxyContext next = context(spec, server.context().sessions());
-        if (!spec.listen().equals(server.spec().listen())) {
+        boolean move = !spec.listen().equals(server.spec().listen());
+        if (move || needsNewListener(server.spec(), spec)) {
             boolean wasListening = server.isListening();
             server.unbind();
-            server.forgetAddress();
+            if (move) {
+                server.forgetAddress();
+            }
             server.update(next);
             if (wasListening) {
                 bind(server, spec.listen());
@@ -107,6 +114,19 @@ public final class ProxyRegistry {
             server.update(next);
         }
         return server;
+    }
+
+    /** Whether {@code next} changes what a listener fixes when it binds: its own options, or its children's buffers. */
+    static boolean needsNewListener(ProxySpec before, ProxySpec next) {
+        if (!before.buffers().equals(next.buffers())) {
+            return true;
+        }
+        for (SocketOption o : SocketOption.at(true, OptionStage.LISTENER)) {
+            if (!Objects.equals(o.requested(before.downstream()), o.requested(next.downstream()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes a proxy's listener; its live sessions go on, or are reset when {@code resetConnections}. */

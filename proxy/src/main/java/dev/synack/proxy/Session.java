@@ -197,6 +197,11 @@ final class Session implements ConnectionInfo {
         return ctx.clock().nanoTime();
     }
 
+    /** Whether the legs read their sockets' tcp_info at their end (some observer wants it). */
+    boolean readsTcpInfo() {
+        return ctx.readsTcpInfo();
+    }
+
     // ---- relay -------------------------------------------------------------------------------------
 
     void relay(Side side, ByteBuf buf) {
@@ -281,6 +286,7 @@ final class Session implements ConnectionInfo {
             return;
         }
         boolean reset = SocketErrors.isReset(cause);
+        leg.lastLook();
         if (reset) {
             observer.resetRead(this, side, now());
         } else {
@@ -442,7 +448,7 @@ final class Session implements ConnectionInfo {
         return new ConnectionSummary(id, ctx.name(), client, upstreamAddress, attempts, connectNanos, now() - startNanos,
                 bytes.written(Direction.CLIENT_TO_SERVICE), bytes.written(Direction.SERVICE_TO_CLIENT),
                 bytes.discarded(Direction.CLIENT_TO_SERVICE), bytes.discarded(Direction.SERVICE_TO_CLIENT),
-                closedFirst, reason, down.options, up.options);
+                closedFirst, reason, down.options, up.options, down.endInfo, up.endInfo);
     }
 
     private Leg leg(Side side) {

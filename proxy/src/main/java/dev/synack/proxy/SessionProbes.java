@@ -1,6 +1,6 @@
 package dev.synack.proxy;
 
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import dev.synack.net.TcpInfoReader;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.Side;

@@ -188,7 +188,7 @@ class ConfigErrorMessagesTest {
     /** An empty key, or one with dots or control characters, is shown as a JSON string; a long one is cut. */
     @Test
     void oddKeysAreQuotedInPaths() {
-        assertThat(errors("\"\": 1\n" + proxy(""))).containsExactly("\"\": unknown key (expected: one of admin, transport, shutdown, seed, metrics, mirror, proxies)");
+        assertThat(errors("\"\": 1\n" + proxy(""))).containsExactly("\"\": unknown key (expected: one of admin, transport, shutdown, seed, metrics, mirror, access_log, proxies)");
         String proxyKeys = "one of name, listen, upstream, upstreams, connect, on_upstream_failure, on_peer_reset, limits, buffers, "
                 + "downstream, upstream_socket, faults";
         assertThat(errors(proxy("\"a.b\\nc\": 1"))).containsExactly("proxies[0].\"a.b\\nc\": unknown key (expected: " + proxyKeys + ")");
@@ -393,7 +393,7 @@ class ConfigErrorMessagesTest {
     @Test
     void rootThatIsNoMapping() {
         assertThat(errors("- a\n- b\n", "synack.yaml"))
-                .containsExactly("synack.yaml: [\"a\",\"b\"] (expected: a mapping of admin, transport, shutdown, seed, metrics, mirror, proxies)");
+                .containsExactly("synack.yaml: [\"a\",\"b\"] (expected: a mapping of admin, transport, shutdown, seed, metrics, mirror, access_log, proxies)");
     }
 
     @Test

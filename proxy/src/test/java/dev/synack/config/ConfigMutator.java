@@ -35,7 +35,7 @@ final class ConfigMutator {
     private static final ObjectMapper JSON = new JsonMapper();
 
     /** Every key synack knows, and a few it does not. */
-    static final List<String> KEYS = Stream.of(RootReader.KEYS, RootReader.ADMIN_KEYS, RootReader.SHUTDOWN_KEYS, ProxyReader.KEYS,
+    static final List<String> KEYS = Stream.of(RootReader.KEYS, RootReader.ADMIN_KEYS, RootReader.SHUTDOWN_KEYS, AccessLogReader.KEYS, ProxyReader.KEYS,
             ProxyBlocks.CONNECT_KEYS, ProxyBlocks.BACKOFF_KEYS, ProxyBlocks.LIMITS_KEYS, ProxyBlocks.BUFFER_KEYS,
             KeepaliveReader.KEYS, SocketKey.keys(true), List.of("<<", "", "keepalve", "x-extra", "PROXIES", "proxies ", "0"))
             .flatMap(List::stream).distinct().toList();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A scripted scenario, then one scrape: every declared metric is there, and each value is what the
  * scenario did — connections accepted, closed by reason, rejected at the limit, connect attempts by
- * outcome, bytes each way, Toxiproxy's byte counters.
+ * outcome, bytes each way, the tcp_info histograms of each socket's end, Toxiproxy's byte counters.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MetricsTest {
@@ -96,6 +96,18 @@ class MetricsTest {
                         .containsEntry("synack_bytes_total{direction=\"client_to_service\",proxy=\"it\"}", 8.0)
                         .containsEntry("synack_bytes_total{direction=\"service_to_client\",proxy=\"it\"}", 8.0)
                         .containsEntry("synack_faults_applied_total{proxy=\"it\",type=\"latency\"}", 2.0);
+                // tcp_info at each socket's end: a's and b's two sockets, the dead proxy's client socket; NIO has none
+                double each = transport.isNative() ? 1.0 : 0.0;
+                for (String metric : List.of("synack_tcp_rtt_seconds_count", "synack_tcp_retransmits_count")) {
+                    assertThat(m).containsEntry(metric + "{proxy=\"it\",side=\"downstream\"}", 2 * each)
+                            .containsEntry(metric + "{proxy=\"it\",side=\"upstream\"}", 2 * each)
+                            .containsEntry(metric + "{proxy=\"dead\",side=\"downstream\"}", each)
+                            .containsEntry(metric + "{proxy=\"dead\",side=\"upstream\"}", 0.0);
+                }
+                assertThat(m.get("synack_tcp_rtt_seconds_sum{proxy=\"it\",side=\"upstream\"}") > 0).isEqualTo(transport.isNative());
+                assertThat(m).as("no retransmission on loopback")
+                        .containsEntry("synack_tcp_retransmits_sum{proxy=\"it\",side=\"downstream\"}", 0.0)
+                        .containsEntry("synack_tcp_retransmits_sum{proxy=\"it\",side=\"upstream\"}", 0.0);
                 String upstream = "127.0.0.1:" + echo.address().getPort();
                 String listener = "127.0.0.1:" + it.getPort();
                 assertThat(m).containsEntry("toxiproxy_proxy_sent_bytes_total{direction=\"upstream\",listener=\"" + listener

@@ -2,7 +2,7 @@ package dev.synack.mirror;
 
 import dev.synack.mirror.model.LinuxTcpState;
 import dev.synack.net.ProcNetTcp;
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.Side;
 import java.lang.reflect.Constructor;

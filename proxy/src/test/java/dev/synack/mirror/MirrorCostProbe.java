@@ -31,7 +31,7 @@ public final class MirrorCostProbe {
         Path proc = Files.createTempDirectory("mirror-cost-proc");
         writeProc(proc, n);
         KernelProbe probe = new KernelProbe() {
-            @Override public java.util.Optional<dev.synack.net.TcpInfo> tcpInfo(dev.synack.observe.ConnectionInfo c, Side s) {
+            @Override public java.util.Optional<dev.synack.observe.TcpInfo> tcpInfo(dev.synack.observe.ConnectionInfo c, Side s) {
                 return java.util.Optional.empty();
             }
             @Override public KernelTable scan() throws IOException {

@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.observe.TcpInfo;
 import dev.synack.config.KernelOption;
 import dev.synack.testkit.Specs;
 import static org.assertj.core.api.Assertions.assertThat;

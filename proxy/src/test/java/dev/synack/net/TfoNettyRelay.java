@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.observe.TcpInfo;
 import dev.synack.testkit.Specs;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;

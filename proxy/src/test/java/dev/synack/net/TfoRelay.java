@@ -1,5 +1,6 @@
 package dev.synack.net;
 
+import dev.synack.observe.TcpInfo;
 import dev.synack.observe.OptionReading;
 import java.net.InetSocketAddress;
 import java.util.List;

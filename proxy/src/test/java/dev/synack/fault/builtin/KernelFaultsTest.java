@@ -8,7 +8,7 @@ import dev.synack.config.FaultStream;
 import dev.synack.fault.FaultChain;
 import dev.synack.fault.FaultFailedException;
 import dev.synack.fault.TestChains;
-import dev.synack.net.TcpInfo;
+import dev.synack.observe.TcpInfo;
 import dev.synack.net.TcpInfoReader;
 import dev.synack.net.Transport;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,10 +1,11 @@
-package dev.synack.net;
+package dev.synack.observe;
 
 import dev.synack.config.KernelOption;
 
 /**
  * A snapshot of Linux's struct tcp_info for one socket (include/uapi/linux/tcp.h), the fields through
- * {@code tcpi_snd_wnd}. Times are microseconds unless named otherwise ({@code rto}, {@code ato} and
+ * {@code tcpi_snd_wnd}. It is kernel data that observers consume (the mirror, the metrics' tcp histograms,
+ * the access log), so it lives with them; {@code net.TcpInfoReader} reads it off a channel. Times are microseconds unless named otherwise ({@code rto}, {@code ato} and
  * {@code rtt} are µs; {@code last*} are ms); sizes are bytes; {@code state} is Linux's state number
  * (1 ESTABLISHED ... 10 LISTEN, 11 CLOSING).
  */
@@ -30,7 +31,6 @@ public record TcpInfo(
         return (options & mask) == mask;
     }
 
-    /** The options bits by name, as {@code ss} would list them: {@code ts sack wscale syn_data tfo_child}. */
     /** The handshake negotiated TCP timestamps. */
     public boolean timestamps() { return has(KernelOption.TCPI_OPT_TIMESTAMPS); }
 
@@ -49,6 +49,7 @@ public record TcpInfo(
     /** The connection was accepted through TCP Fast Open. */
     public boolean tfoChild() { return has(KernelOption.TCPI_OPT_TFO_CHILD); }
 
+    /** The options bits by name, as {@code ss} would list them: {@code ts sack wscale syn_data tfo_child}. */
     public String optionNames() {
         StringBuilder sb = new StringBuilder();
         String[] names = {"ts", "sack", "wscale", "ecn", "ecn_seen", "syn_data", "usec_ts", "tfo_child"};
