@@ -142,7 +142,7 @@ public final class Synack implements AutoCloseable {
         all.add(new LogObserver());
         if (metrics != null) {
             runtimeMetrics = RuntimeMetrics.bind(metrics, workers);
-            all.add(new MetricsObserver(metrics, config.metrics().toxiproxy()));
+            all.add(new MetricsObserver(metrics, config.metrics().toxiproxy(), config.metrics().tcpInfoEvery()));
         }
         if (config.mirror().enabled()) {
             mirror = mirrorEngine(config.mirror());

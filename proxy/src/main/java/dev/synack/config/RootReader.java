@@ -13,7 +13,7 @@ import java.util.Map;
 final class RootReader {
     static final List<String> KEYS = List.of("admin", "transport", "shutdown", "seed", "metrics", "mirror", "access_log",
             "proxies");
-    static final List<String> METRICS_KEYS = List.of("enabled", "toxiproxy");
+    static final List<String> METRICS_KEYS = List.of("enabled", "toxiproxy", "tcp_info_every");
     static final List<String> ADMIN_KEYS = List.of("listen", "token", "insecure");
     static final List<String> SHUTDOWN_KEYS = List.of("drain");
 
@@ -48,8 +48,10 @@ final class RootReader {
         if (!n.mapping(METRICS_KEYS, Expect.mappingOf(METRICS_KEYS))) {
             return MetricsSpec.DEFAULT;
         }
+        Long every = n.get("tcp_info_every").integer(0, 1_000_000);
         return new MetricsSpec(Values.or(n.get("enabled").bool(), MetricsSpec.DEFAULT.enabled()),
-                Values.or(n.get("toxiproxy").bool(), MetricsSpec.DEFAULT.toxiproxy()));
+                Values.or(n.get("toxiproxy").bool(), MetricsSpec.DEFAULT.toxiproxy()),
+                every == null ? MetricsSpec.TCP_INFO_EVERY : every.intValue());
     }
 
     private static ShutdownSpec shutdown(Node n) {

@@ -41,8 +41,8 @@ public final class AccessLogObserver implements ConnectionObserver {
     }
 
     @Override
-    public boolean wantsTcpInfo() {
-        return true;
+    public int tcpInfoEvery() {
+        return 1;
     }
 
     @Override

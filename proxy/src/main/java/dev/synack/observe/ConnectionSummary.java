@@ -16,7 +16,7 @@ import java.util.List;
  *        the session had ended that direction (a FIN synack sent itself, an RST), or dropped by a fault
  * @param discardedServiceToClient the same for bytes read from the service
  * @param downstreamTcpInfo the client-facing socket's tcp_info read at its end; null when no observer
- *        {@linkplain ConnectionObserver#wantsTcpInfo() wants it}, on NIO, or when the socket ended in a way
+ *        {@linkplain ConnectionObserver#tcpInfoEvery() wants it of this connection}, on NIO, or when the socket ended in a way
  *        that left no moment to read it (its fd closed under the session)
  * @param upstreamTcpInfo the same for the socket to the service; null also when none was connected
  */

@@ -10,22 +10,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * event loop it only looks up its proxy's meters (one map read) and increments them: no lock, no
  * allocation per byte. Toxiproxy's byte counters are kept too when asked for, and unlike Toxiproxy's they
  * move as the bytes move, not when a connection closes. The tcp histograms are fed from each socket's
- * tcp_info at its end, which this observer asks sessions to read ({@link #wantsTcpInfo()}).
+ * tcp_info at its end, which this observer asks sessions to read ({@link #tcpInfoEvery()}: a sample of the connections).
  */
 public final class MetricsObserver implements ConnectionObserver {
     private final MeterRegistry registry;
     private final boolean toxiproxyNames;
+    private final int tcpInfoEvery;
     private final ConcurrentHashMap<String, ProxyMeters> proxies = new ConcurrentHashMap<>();
 
-    public MetricsObserver(MeterRegistry registry, boolean toxiproxyNames) {
+    /** {@code tcpInfoEvery}: the rtt and retransmits histograms sample one connection in that many (0: off). */
+    public MetricsObserver(MeterRegistry registry, boolean toxiproxyNames, int tcpInfoEvery) {
         this.registry = registry;
         this.toxiproxyNames = toxiproxyNames;
+        this.tcpInfoEvery = tcpInfoEvery;
     }
 
-    /** The rtt and retransmits histograms come from each socket's tcp_info at its end: one getsockopt per socket. */
+    /**
+     * The rtt and retransmits histograms come from each socket's tcp_info at its end, one getsockopt per
+     * socket: a sample of the connections is enough for a distribution and costs a fraction of that.
+     */
     @Override
-    public boolean wantsTcpInfo() {
-        return true;
+    public int tcpInfoEvery() {
+        return tcpInfoEvery;
     }
 
     private ProxyMeters meters(String proxy) {

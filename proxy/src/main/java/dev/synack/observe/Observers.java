@@ -15,13 +15,15 @@ public final class Observers implements ConnectionObserver {
 
     private final List<ConnectionObserver> observers;
     private final boolean wantsOptions;
-    private final boolean wantsTcpInfo;
+    private final int tcpInfoEvery;
     private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Observers(List<ConnectionObserver> observers) {
         this.observers = List.copyOf(observers);
         this.wantsOptions = this.observers.stream().anyMatch(ConnectionObserver::wantsSocketOptions);
-        this.wantsTcpInfo = this.observers.stream().anyMatch(ConnectionObserver::wantsTcpInfo);
+        // the most often any observer asks for: every reading it wants is then taken (or, for two rates
+        // that do not divide, an equally uniform sample)
+        this.tcpInfoEvery = this.observers.stream().mapToInt(ConnectionObserver::tcpInfoEvery).filter(n -> n > 0).min().orElse(0);
     }
 
     public static Observers of(ConnectionObserver... observers) {
@@ -36,8 +38,8 @@ public final class Observers implements ConnectionObserver {
 
     /** True when any observer wants each socket's tcp_info at its end; asked once, at start. */
     @Override
-    public boolean wantsTcpInfo() {
-        return wantsTcpInfo;
+    public int tcpInfoEvery() {
+        return tcpInfoEvery;
     }
 
     private void each(String event, Consumer<ConnectionObserver> call) {

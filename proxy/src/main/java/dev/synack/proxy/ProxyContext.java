@@ -44,9 +44,10 @@ record ProxyContext(
         return observer.wantsSocketOptions();
     }
 
-    /** Whether sessions read each socket's tcp_info at its end (some observer wants it). */
-    boolean readsTcpInfo() {
-        return observer.wantsTcpInfo();
+    /** Whether session {@code id} reads each socket's tcp_info at its end: some observer wants it of that connection. */
+    boolean readsTcpInfo(long id) {
+        int every = observer.tcpInfoEvery();
+        return every > 0 && (id - 1) % every == 0;
     }
 
     /**

@@ -70,6 +70,7 @@ final class Session implements ConnectionInfo {
     private final RandomGenerator random;
     private final Admitted admitted;
     private final SessionFaults faults;
+    private final boolean readsTcpInfo;
 
     Session(ProxyContext ctx, long id, Admitted admitted, Channel downstream) {
         this.ctx = ctx;
@@ -83,6 +84,7 @@ final class Session implements ConnectionInfo {
         this.loop = downstream.eventLoop();
         this.startNanos = ctx.clock().nanoTime();
         this.bytes = new ByteLedger(ctx.sessions());
+        this.readsTcpInfo = ctx.readsTcpInfo(id);
         this.timers = new SessionTimers(ctx.clock(), loop, ctx.spec().limits(), this::endGracefully);
         // Toxicity is drawn here, once per fault and direction, in the proxy's order.
         this.faults = new SessionFaults(new SessionFaultContext(this, FaultStream.UPSTREAM),
@@ -197,9 +199,9 @@ final class Session implements ConnectionInfo {
         return ctx.clock().nanoTime();
     }
 
-    /** Whether the legs read their sockets' tcp_info at their end (some observer wants it). */
+    /** Whether the legs read their sockets' tcp_info at their end (some observer wants it of this connection). */
     boolean readsTcpInfo() {
-        return ctx.readsTcpInfo();
+        return readsTcpInfo;
     }
 
     // ---- relay -------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ class RunCommandTest {
         }
 
         synack.kill(signal);
-        assertThat(synack.process().waitFor(30, TimeUnit.SECONDS)).as("synack exited after SIG%s", signal).isTrue();
+        assertThat(synack.process().waitFor(30, TimeUnit.SECONDS)).as("synack exited after SIG%s; its output:\n%s", signal, synack.output()).isTrue();
         synack.awaitLine(Pattern.compile("stopped"));
         String output = synack.output();
         assertThat(synack.process().exitValue()).as(output).isZero();

@@ -48,7 +48,7 @@ class MetricsTest {
             ProxySpec live = base.spec();
             ProxySpec dead = TestConfigs.proxy(transport, RefusedPort.find()).withAttempts(2).spec().withName("dead");
             try (Synack synack = Synack.start(base.config().withProxies(List.of(live, dead))
-                    .withMetrics(new MetricsSpec(true, true)), List.of())) {
+                    .withMetrics(new MetricsSpec(true, true, 1)), List.of())) {
                 InetSocketAddress it = synack.address(TestConfigs.PROXY);
 
                 // 1. a normal exchange, closed by the client: 5 bytes each way

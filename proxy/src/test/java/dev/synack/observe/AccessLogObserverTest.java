@@ -105,7 +105,7 @@ class AccessLogObserverTest {
 
     @Test
     void itAsksForTcpInfo() {
-        assertThat(observer.wantsTcpInfo()).isTrue();
+        assertThat(observer.tcpInfoEvery()).isEqualTo(1);
         assertThat(observer.wantsSocketOptions()).isFalse();
     }
 

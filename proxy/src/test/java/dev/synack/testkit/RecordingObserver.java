@@ -47,6 +47,12 @@ public final class RecordingObserver implements ConnectionObserver {
     private final AtomicLong[] pauses = {new AtomicLong(), new AtomicLong()};
     private final AtomicLong[] resumes = {new AtomicLong(), new AtomicLong()};
 
+    /** Tests look at every connection's tcp_info at its end. */
+    @Override
+    public int tcpInfoEvery() {
+        return 1;
+    }
+
     private synchronized void record(Kind kind, long id, Side side, InetSocketAddress address, int attempt,
                                      CloseReason reason, Throwable cause, long nanos) {
         record(new Event(kind, id, side, address, attempt, reason, cause, nanos, null));
