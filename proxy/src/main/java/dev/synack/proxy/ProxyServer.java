@@ -20,6 +20,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -51,6 +53,7 @@ public final class ProxyServer {
     /** The address bound first: re-enabling binds it again, the real port included when config said 0. */
     private InetSocketAddress boundAddress;
     private List<OptionReading> listenerOptions = List.of();
+    private final NewestReadings readings = new NewestReadings();
 
     ProxyServer(ProxyContext context, List<Fault> faults, EventLoopGroup loops, AtomicLong ids) {
         this.context = context;
@@ -335,6 +338,14 @@ public final class ProxyServer {
             }
         }
         return false;
+    }
+
+    /**
+     * The effective options of the newest open connection's two sockets, read now on that connection's
+     * loop; with none open, the reading taken last (marked ended), or empty. See {@link NewestReadings}.
+     */
+    public CompletableFuture<Optional<SocketReadings>> readNewestConnectionOptions() {
+        return readings.read(sessions.snapshot());
     }
 
     public int activeSessions() {
