@@ -135,7 +135,7 @@ class AdminLiveEffectsTest {
             try (TestSocket s = TestSocket.connect(address)) {
                 assertThat(s.roundTrip("hello")).isEqualTo("hello");
                 p.disable();
-                Received r = s.readToEnd();
+                Received r = s.readToEndAsync().get(10, TimeUnit.SECONDS);
                 assertThat(r.ending()).as("the live connection is reset").isEqualTo(Ending.RESET);
             }
             assertThatThrownBy(() -> TestSocket.connect(address).close()).isInstanceOf(ConnectException.class);

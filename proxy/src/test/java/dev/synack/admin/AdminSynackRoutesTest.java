@@ -105,7 +105,7 @@ class AdminSynackRoutesTest {
 
             RawHttp.Response reset = live.call("DELETE", "/synack/connections/" + id, null);
             assertThat(reset.status()).isEqualTo(204);
-            assertThat(s.readToEnd().ending()).as("both sockets reset").isEqualTo(Ending.RESET);
+            assertThat(s.readToEndAsync().get(10, java.util.concurrent.TimeUnit.SECONDS).ending()).as("both sockets reset").isEqualTo(Ending.RESET);
             await().atMost(Duration.ofSeconds(10)).until(() -> get("/synack/connections").get("connections").isEmpty());
             JsonNode closed = get("/synack/connections?closed=true").get("connections").get(0);
             assertThat(closed.get("close_reason").asText()).isEqualTo("reset_by_api");
@@ -143,7 +143,7 @@ class AdminSynackRoutesTest {
             assertError(live.call("GET", "/synack/connections/" + conn.get("id").asLong() + "?format=text", null), 404,
                     off + ": the sequence diagram is the mirror's");
             assertThat(live.call("DELETE", "/synack/connections/" + conn.get("id").asLong(), null).status()).isEqualTo(204);
-            assertThat(s.readToEnd().ending()).isEqualTo(Ending.RESET);
+            assertThat(s.readToEndAsync().get(10, java.util.concurrent.TimeUnit.SECONDS).ending()).isEqualTo(Ending.RESET);
         }
     }
 
