@@ -53,7 +53,9 @@ final class AdminWiring {
     private static String why(Exception e) {
         String m = String.valueOf(e.getMessage());
         int bind = m.lastIndexOf("bind: ");
-        return bind < 0 ? m : m.substring(bind + "bind: ".length());
+        String why = bind < 0 ? m : m.substring(bind + "bind: ".length());
+        // The JDK says "Address already in use"; every other message of synack's is in lower case.
+        return why.isEmpty() ? why : Character.toLowerCase(why.charAt(0)) + why.substring(1);
     }
 
     private static ConfigException error(AdminSpec spec, String expected) {
