@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP server: Toxiproxy's API over a {@link ToxiproxyBackend}, on one NIO event loop of its own
+ * The admin HTTP server: Toxiproxy's API over a {@link ToxiproxyBackend} and synack's own routes, on one NIO event loop of its own
  * (never the relay's, so a flood of API calls cannot slow a proxied byte) and one worker thread that calls
  * the backend, one request at a time.
  *
@@ -54,6 +54,14 @@ public final class AdminServer implements AutoCloseable {
      * @throws IOException           the address cannot be resolved or bound; nothing stays bound
      */
     public static AdminServer start(AdminSettings settings, ToxiproxyBackend backend) throws IOException {
+        return start(settings, backend, null);
+    }
+
+    /**
+     * As {@link #start(AdminSettings, ToxiproxyBackend)}, serving synack's own routes ({@link SynackRoutes})
+     * too when {@code sources} is not null.
+     */
+    public static AdminServer start(AdminSettings settings, ToxiproxyBackend backend, SynackSources sources) throws IOException {
         InetAddress address = InetAddress.getByName(settings.host());
         AdminAccess.Decision access = AdminAccess.decide(address, settings.token(), settings.insecure());
         if (access == AdminAccess.Decision.REFUSED) {
@@ -62,7 +70,11 @@ public final class AdminServer implements AutoCloseable {
         }
         EventLoopGroup loop = new NioEventLoopGroup(1, new DefaultThreadFactory("synack-admin", true));
         ExecutorService worker = Executors.newSingleThreadExecutor(new DefaultThreadFactory("synack-admin-api", true));
-        ApiDispatcher dispatcher = new ApiDispatcher(ToxiproxyRoutes.router(backend, settings), settings.token());
+        Router router = ToxiproxyRoutes.router(backend, settings);
+        if (sources != null) {
+            SynackRoutes.add(router, sources, settings.version());
+        }
+        ApiDispatcher dispatcher = new ApiDispatcher(router, settings.token());
         ChannelFuture bound = new ServerBootstrap()
                 .group(loop)
                 .channel(NioServerSocketChannel.class)

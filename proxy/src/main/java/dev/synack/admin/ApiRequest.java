@@ -12,6 +12,26 @@ import java.util.List;
 public record ApiRequest(String method, String path, List<String> segments, String userAgent, String authorization,
         byte[] body) {
 
+    /**
+     * The value of a query parameter ({@code ?proxy=web&closed=true}), the last one when repeated, with
+     * {@code +} read as a space and percent escapes decoded; null when absent or malformed.
+     */
+    public String query(String name) {
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        String found = null;
+        for (String pair : path.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = PercentDecoding.decode((eq < 0 ? pair : pair.substring(0, eq)).replace('+', ' '));
+            if (name.equals(key)) {
+                found = eq < 0 ? "" : PercentDecoding.decode(pair.substring(eq + 1).replace('+', ' '));
+            }
+        }
+        return found;
+    }
+
     /** Decodes a raw request target ({@code /proxies/caf%C3%A9?x=1}) into path segments; null if malformed. */
     public static List<String> segments(String target) {
         int query = target.indexOf('?');

@@ -1,5 +1,9 @@
 package dev.synack.app;
 
+import dev.synack.admin.AdminServer;
+import dev.synack.admin.SynackSources;
+import dev.synack.admin.backend.RegistryBackend;
+import dev.synack.admin.model.ToxiproxyBackend;
 import dev.synack.config.ConfigError;
 import dev.synack.config.ConfigException;
 import dev.synack.config.ProxySpec;
@@ -38,8 +42,17 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running synack: every proxy of a config bound and serving, until {@link #shutdown(Duration)}. */
+/**
+ * A running synack: every proxy of a config bound and serving, and the admin API on {@code admin.listen}
+ * (unless off), until {@link #shutdown(Duration)}.
+ */
 public final class Synack implements AutoCloseable {
+    /** Work done once the proxies are bound and before the admin API listens (Toxiproxy's {@code -config}). */
+    @FunctionalInterface
+    public interface Prelude {
+        void run(Synack synack) throws ConfigException;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Synack.class);
 
     private final SynackConfig config;
@@ -50,6 +63,9 @@ public final class Synack implements AutoCloseable {
     private AutoCloseable runtimeMetrics = () -> { };
     private AutoCloseable accessLog = () -> { };
     private ProxyRegistry registry;
+    private RegistryBackend toxiproxy;
+    /** The admin API when {@code admin.listen} is not off. */
+    private AdminServer admin;
     /** The mirror engine when {@code mirror.enabled}; null otherwise (then it costs nothing at all). */
     private MirrorEngine mirror;
     private boolean stopped;
@@ -77,6 +93,15 @@ public final class Synack implements AutoCloseable {
     /** As {@link #start(SynackConfig, List)}, with upstream host names resolved by {@code resolver}. */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers, HostResolver resolver)
             throws ConfigException {
+        return start(config, observers, resolver, s -> { });
+    }
+
+    /**
+     * As {@link #start(SynackConfig, List, HostResolver)}, running {@code prelude} after the proxies bind and
+     * before the admin API listens; when it throws, everything stops and its error is the start's.
+     */
+    public static Synack start(SynackConfig config, List<ConnectionObserver> observers, HostResolver resolver,
+            Prelude prelude) throws ConfigException {
         TransportChoice choice;
         try {
             choice = TransportChoice.choose(config.transport());
@@ -91,6 +116,7 @@ public final class Synack implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+        AdminWiring.check(config.admin());
         AutoCloseable accessLog = config.accessLog().enabled() ? AccessLogAppender.attach(config.accessLog()) : () -> { };
         removeLeftoverBlackholes(config);
         log.info("transport {} ({})", choice.transport().configName(), choice.reason());
@@ -100,6 +126,13 @@ public final class Synack implements AutoCloseable {
         Synack synack = new Synack(config, choice, seed);
         synack.accessLog = accessLog;
         synack.bindAll(new Observers(synack.withOwn(observers)), resolver);
+        try {
+            prelude.run(synack);
+        } catch (ConfigException | RuntimeException e) {
+            synack.shutdown(Duration.ZERO);
+            throw e;
+        }
+        synack.startAdmin();
         return synack;
     }
 
@@ -173,6 +206,7 @@ public final class Synack implements AutoCloseable {
 
     private void bindAll(ConnectionObserver observer, HostResolver resolver) throws ConfigException {
         registry = new ProxyRegistry(transport.transport(), workers, observer, Clock.SYSTEM, seed, resolver);
+        toxiproxy = new RegistryBackend(registry, transport.transport().isNative());
         List<ConfigError> errors = new ArrayList<>();
         List<ProxySpec> specs = config.proxies();
         for (int i = 0; i < specs.size(); i++) {
@@ -187,6 +221,44 @@ public final class Synack implements AutoCloseable {
             shutdown(Duration.ZERO);
             throw new ConfigException(errors);
         }
+    }
+
+    /**
+     * After the proxies bind, the admin API on {@code admin.listen} (unless off): Toxiproxy's routes over
+     * the registry, synack's own, and {@code /metrics} when metrics are kept. A bind failure stops
+     * everything and is an error of {@code admin.listen}.
+     */
+    private void startAdmin() throws ConfigException {
+        if (!config.admin().enabled()) {
+            return;
+        }
+        SynackSources sources = new SynackSources(registry, mirror == null ? null : mirror.queries(), this::effectiveConfig,
+                () -> DoctorJson.of(effectiveConfig(), transport.transport(), registry), transport.transport().configName(),
+                metrics != null);
+        try {
+            admin = AdminWiring.start(config.admin(), toxiproxy, sources, metrics == null ? null : metrics::scrape);
+        } catch (ConfigException e) {
+            shutdown(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /** The admin API's address, when it is served. */
+    public Optional<InetSocketAddress> adminAddress() {
+        return Optional.ofNullable(admin).map(AdminServer::address);
+    }
+
+    /**
+     * Toxiproxy's model of this synack — proxies and toxics, read and changed — over the same registry the
+     * admin API serves: code that drives synack in-process gets the API's semantics without HTTP.
+     */
+    public ToxiproxyBackend toxiproxy() {
+        return toxiproxy;
+    }
+
+    /** The config running now: the proxies and faults the API and code changed included, and this run's seed. */
+    public SynackConfig effectiveConfig() {
+        return EffectiveConfig.of(config, seed, registry);
     }
 
     public TransportChoice transport() {
@@ -248,6 +320,10 @@ public final class Synack implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (admin != null) {
+            // First, so that no API call changes a proxy while the proxies drain.
+            admin.close();
+        }
         if (registry != null) {
             registry.shutdown(drain);
         }

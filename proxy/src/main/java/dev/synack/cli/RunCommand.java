@@ -2,7 +2,9 @@ package dev.synack.cli;
 
 import dev.synack.app.ConfigReloader;
 import dev.synack.app.Synack;
-import dev.synack.config.ProxySpec;
+import dev.synack.admin.model.ProxyCreate;
+import dev.synack.proxy.HostResolver;
+import dev.synack.proxy.ProxyServer;
 import dev.synack.config.SynackConfig;
 import dev.synack.config.Units;
 import java.net.InetSocketAddress;
@@ -15,14 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code synack run}: loads the config, starts every proxy, logs what it bound and with which effective
- * options, then serves until SIGINT or SIGTERM and drains gracefully; meanwhile a change to the config
- * file, or SIGHUP, reloads it ({@link ConfigReloader}).
+ * {@code synack run}: loads the config, starts every proxy and the admin API, logs what it bound and with
+ * which effective options, then serves until SIGINT or SIGTERM and drains gracefully; meanwhile a change
+ * to the config file, or SIGHUP, reloads it ({@link ConfigReloader}). With {@code toxiproxy-server}'s flags
+ * it serves as Toxiproxy does ({@link ToxiproxyServe}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Start the proxies of a config and serve until SIGINT or SIGTERM (then drain and exit 0). "
@@ -43,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** The toxiproxy-server flags given, or null; they are read here and served once run starts the admin API. */
+    /** The toxiproxy-server flags given, or null. */
     ToxiproxyFlags toxiproxyFlags() {
         return ToxiproxyMode.read(spec.commandLine(), toxiproxyArgs);
     }
@@ -51,21 +53,27 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (toxiproxyFlags() != null) {
-            throw new ParameterException(spec.commandLine(), "toxiproxy-server's flags are read, but this build of "
-                    + "synack run does not start the admin API yet; use a config file (-c FILE)");
+        ToxiproxyFlags flags = toxiproxyFlags();
+        if (flags != null && flags.version()) {
+            spec.commandLine().getOut().println("synack " + VersionProvider.version());
+            return Main.OK;
         }
-        SynackConfig cfg = config.load();
+        SynackConfig cfg = flags == null ? config.load()
+                : ToxiproxyServe.config(flags, spec.commandLine().getParseResult().hasMatchedOption("--config") ? config.load() : null);
+        List<ProxyCreate> populate = flags == null ? List.of() : ToxiproxyServe.read(flags.config());
         ShutdownSignal signal = ShutdownSignal.install();
         // Synack.start logs the transport with the reason for it and each listener with its effective options.
-        Synack synack = Synack.start(cfg, List.of());
-        for (ProxySpec p : cfg.proxies()) {
-            Object upstreams = p.upstreams().size() == 1 ? p.upstreams().get(0) : p.upstreams();
-            log.info("[{}] {} -> {}", p.name(), hostPort(synack.address(p.name())), upstreams);
+        Synack synack = Synack.start(cfg, List.of(), HostResolver.system(),
+                s -> ToxiproxyServe.populate(s, flags == null ? null : flags.config(), populate));
+        for (ProxyServer p : synack.registry().list()) {
+            Object upstreams = p.spec().upstreams().size() == 1 ? p.spec().upstreams().get(0) : p.spec().upstreams();
+            log.info("[{}] {} -> {}", p.name(), p.address() == null ? "(disabled)" : hostPort(p.address()), upstreams);
         }
-        log.info("synack {} serving {} prox{} on {}; SIGINT or SIGTERM drains for up to {} and stops",
-                VersionProvider.version(), cfg.proxies().size(), cfg.proxies().size() == 1 ? "y" : "ies",
-                synack.transport().transport().configName(), Units.formatDuration(cfg.shutdown().drain()));
+        int proxies = synack.registry().list().size();
+        log.info("synack {} serving {} prox{} on {}{}; SIGINT or SIGTERM drains for up to {} and stops",
+                VersionProvider.version(), proxies, proxies == 1 ? "y" : "ies", synack.transport().transport().configName(),
+                synack.adminAddress().map(a -> ", admin API on http://" + hostPort(a)).orElse(""),
+                Units.formatDuration(cfg.shutdown().drain()));
         signal.onSecond(synack::hurry);
         ConfigReloader reloader = ConfigReloader.start(config.file, synack, !noWatch);
         ReloadSignal.install(() -> reloader.reload("SIGHUP"));

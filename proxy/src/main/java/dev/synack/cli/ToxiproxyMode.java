@@ -14,7 +14,7 @@ final class ToxiproxyMode {
     /**
      * {@code synack -host=0.0.0.0 ...} is {@code synack run -host=0.0.0.0 ...}, as {@code toxiproxy-server}
      * takes its flags with no command; its {@code -version} is synack's {@code --version}; any other command
-     * line is left as it is.
+     * line is left as it is. Without {@code run}, {@code --config FILE} is Toxiproxy's {@code -config}.
      */
     static String[] withRun(String[] args) {
         if (args.length > 0 && (args[0].equals("-version") || args[0].equals("--version"))) {
@@ -27,7 +27,11 @@ final class ToxiproxyMode {
         }
         String[] out = new String[args.length + 1];
         out[0] = "run";
-        System.arraycopy(args, 0, out, 1, args.length);
+        for (int i = 0; i < args.length; i++) {
+            // toxiproxy-server's --config is its -config (a populate file), not run's --config (synack's own).
+            boolean goConfig = args[i].equals("--config") || args[i].startsWith("--config=");
+            out[i + 1] = goConfig ? args[i].substring(1) : args[i];
+        }
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.synack.demo;
 
 import dev.synack.app.Synack;
+import dev.synack.config.AdminSpec;
 import dev.synack.config.HostPort;
 import dev.synack.config.MirrorSpec;
 import dev.synack.config.ProxySpec;
@@ -55,8 +56,10 @@ public final class Demo {
             }
         }
         try (DemoServices services = DemoServices.start(config, ephemeral)) {
-            // The demo always draws each connection's life, whatever the mirror's default.
-            SynackConfig wired = DemoConfig.rewire(config, ephemeral, services.upstreams()).withMirror(MIRROR);
+            // The demo always draws each connection's life, whatever the mirror's default, and opens no admin
+            // API: it must run beside a synack that holds 127.0.0.1:8474.
+            SynackConfig wired = DemoConfig.rewire(config, ephemeral, services.upstreams()).withMirror(MIRROR)
+                    .withAdmin(new AdminSpec(null));
             SummaryCollector summaries = new SummaryCollector();
             Synack synack = Synack.start(wired, List.of(summaries));
             try {

@@ -31,6 +31,11 @@ public final class DoctorReport {
         return new DoctorReport(context, all, proxyNames);
     }
 
+    /** One line saying what was examined: the transport, where the sysctls came from, the privileges. */
+    public String context() {
+        return context;
+    }
+
     public List<DoctorFinding> findings() {
         return findings;
     }

@@ -73,6 +73,34 @@ final class LiveSessions {
         }
     }
 
+    /**
+     * Runs {@code action} for each session on that session's own event loop and returns once every one has
+     * run (or {@code bound} has passed, or the loop is shutting down): a fault change made through the API
+     * or from code is in place on every live connection when the call returns, so the client's next byte
+     * meets it. A session whose loop is the caller's runs at once, so a caller on a loop never waits on itself.
+     */
+    void eachOnItsLoopAndWait(Consumer<Session> action, Duration bound) {
+        List<io.netty.util.concurrent.Future<?>> pending = new java.util.ArrayList<>();
+        for (Session s : List.copyOf(sessions)) {
+            if (s.eventLoop().inEventLoop()) {
+                action.accept(s);
+                continue;
+            }
+            try {
+                pending.add(s.eventLoop().submit(() -> action.accept(s)));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the loop is shutting down, and the session with it
+            }
+        }
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (io.netty.util.concurrent.Future<?> f : pending) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !f.awaitUninterruptibly(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left))) {
+                return;
+            }
+        }
+    }
+
     /** Waits until no session is left, {@code timeout} passes or {@code giveUp} holds; true when none is left. */
     boolean awaitEmpty(Duration timeout, BooleanSupplier giveUp) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -20,6 +20,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -37,6 +39,8 @@ public final class ProxyServer {
     private static final AttributeKey<Admitted> ADMITTED = AttributeKey.valueOf("synack.admitted");
     /** Linux's state code of a listening socket in /proc/net/tcp. */
     private static final int LISTEN = 10;
+    /** How long a fault change waits for the live sessions' loops to apply it: far longer than a loop ever takes. */
+    private static final Duration APPLY_BOUND = Duration.ofSeconds(5);
 
     private final EventLoopGroup loops;
     private final AtomicLong ids;
@@ -51,6 +55,7 @@ public final class ProxyServer {
     /** The address bound first: re-enabling binds it again, the real port included when config said 0. */
     private InetSocketAddress boundAddress;
     private List<OptionReading> listenerOptions = List.of();
+    private final NewestReadings readings = new NewestReadings();
 
     ProxyServer(ProxyContext context, List<Fault> faults, EventLoopGroup loops, AtomicLong ids) {
         this.context = context;
@@ -211,12 +216,12 @@ public final class ProxyServer {
         return faults;
     }
 
-    /** Adds a fault: new sessions get it, and every live session too, at once, on its loop. */
+    /** Adds a fault: new sessions get it, and every live session too, on its loop, before this returns. */
     synchronized void addFault(Fault fault) {
         List<Fault> next = new ArrayList<>(faults);
         next.add(fault);
         setFaults(next);
-        sessions.eachOnItsLoop(s -> s.faults().add(fault));
+        sessions.eachOnItsLoopAndWait(s -> s.faults().add(fault), APPLY_BOUND);
     }
 
     /** Replaces the fault of the same name, in place, on live sessions too. */
@@ -224,7 +229,7 @@ public final class ProxyServer {
         List<Fault> next = new ArrayList<>(faults);
         next.replaceAll(f -> f.name().equals(fault.name()) ? fault : f);
         setFaults(next);
-        sessions.eachOnItsLoop(s -> s.faults().update(fault));
+        sessions.eachOnItsLoopAndWait(s -> s.faults().update(fault), APPLY_BOUND);
     }
 
     /** Removes the fault of that name, from live sessions too. */
@@ -232,7 +237,7 @@ public final class ProxyServer {
         List<Fault> next = new ArrayList<>(faults);
         next.removeIf(f -> f.name().equals(name));
         setFaults(next);
-        sessions.eachOnItsLoop(s -> s.faults().remove(name));
+        sessions.eachOnItsLoopAndWait(s -> s.faults().remove(name), APPLY_BOUND);
     }
 
     /** Makes the faults exactly {@code wanted}: removed, updated and added by name, in {@code wanted}'s order for new sessions. */
@@ -242,15 +247,15 @@ public final class ProxyServer {
         for (Fault f : faults) {
             if (!keep.contains(f.name())) {
                 String name = f.name();
-                sessions.eachOnItsLoop(s -> s.faults().remove(name));
+                sessions.eachOnItsLoopAndWait(s -> s.faults().remove(name), APPLY_BOUND);
             }
         }
         for (Fault f : wanted) {
             boolean had = faults.stream().anyMatch(old -> old.name().equals(f.name()));
             if (had && faults.stream().noneMatch(f::equals)) {
-                sessions.eachOnItsLoop(s -> s.faults().update(f));
+                sessions.eachOnItsLoopAndWait(s -> s.faults().update(f), APPLY_BOUND);
             } else if (!had) {
-                sessions.eachOnItsLoop(s -> s.faults().add(f));
+                sessions.eachOnItsLoopAndWait(s -> s.faults().add(f), APPLY_BOUND);
             }
         }
         setFaults(wanted);
@@ -335,6 +340,14 @@ public final class ProxyServer {
             }
         }
         return false;
+    }
+
+    /**
+     * The effective options of the newest open connection's two sockets, read now on that connection's
+     * loop; with none open, the reading taken last (marked ended), or empty. See {@link NewestReadings}.
+     */
+    public CompletableFuture<Optional<SocketReadings>> readNewestConnectionOptions() {
+        return readings.read(sessions.snapshot());
     }
 
     public int activeSessions() {

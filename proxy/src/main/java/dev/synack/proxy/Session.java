@@ -446,6 +446,18 @@ final class Session implements ConnectionInfo {
         ctx.sessions().ended(this);
     }
 
+    /**
+     * Reads both sockets' effective options now, on this session's loop: for the admin API, which asks
+     * only when someone wants to see them, so sessions pay nothing for it otherwise. A socket already
+     * closed keeps what was read at its set-up (nothing, unless an observer wanted the options).
+     */
+    SocketReadings readOptionsNow() {
+        List<OptionReading> d = down.channel != null && down.channel.isOpen() ? ctx.downstreamTuner().read(down.channel) : down.options;
+        List<OptionReading> u = up.channel == null ? null
+                : up.channel.isOpen() ? ctx.upstreamTuner().read(up.channel) : up.options;
+        return new SocketReadings(id, !reported, d, u);
+    }
+
     private ConnectionSummary summary() {
         return new ConnectionSummary(id, ctx.name(), client, upstreamAddress, attempts, connectNanos, now() - startNanos,
                 bytes.written(Direction.CLIENT_TO_SERVICE), bytes.written(Direction.SERVICE_TO_CLIENT),

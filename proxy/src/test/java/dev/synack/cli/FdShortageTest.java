@@ -38,6 +38,7 @@ class FdShortageTest {
             Path config = dir.resolve("synack.yaml");
             Files.writeString(config, String.join("\n",
                     "transport: epoll",
+                    "admin: {listen: off}",
                     "proxies:",
                     "  - name: web",
                     "    listen: 127.0.0.1:0",

@@ -52,6 +52,7 @@ class RunCommandTest {
         Path config = dir.resolve("synack.yaml");
         Files.writeString(config, String.join("\n",
                 "shutdown: {drain: 5s}",
+                "admin: {listen: 127.0.0.1:0}",
                 "proxies:",
                 "  - name: web",
                 "    listen: 127.0.0.1:0",
@@ -93,6 +94,7 @@ class RunCommandTest {
         Path config = dir.resolve("synack.yaml");
         Files.writeString(config, String.join("\n",
                 "shutdown: {drain: 60s}",
+                "admin: {listen: 127.0.0.1:0}",
                 "proxies:",
                 "  - name: web",
                 "    listen: 127.0.0.1:0",

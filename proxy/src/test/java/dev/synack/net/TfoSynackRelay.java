@@ -45,7 +45,7 @@ final class TfoSynackRelay implements TfoRelay {
                 List.of(new HostPort(service.getHostString(), service.getPort())), ConnectSpec.DEFAULT,
                 CloseAction.RESET, CloseAction.RESET, LimitsSpec.DEFAULT, BufferSpec.DEFAULT,
                 Specs.of(Map.of("nodelay", true, "fastOpen", 256)), Specs.of(Map.of("nodelay", true, "fastOpen", 1)), List.of());
-        SynackConfig cfg = new SynackConfig(AdminSpec.DEFAULT, TransportKind.valueOf(t.name()),
+        SynackConfig cfg = new SynackConfig(new AdminSpec(null), TransportKind.valueOf(t.name()),
                 new ShutdownSpec(Duration.ofSeconds(1)), List.of(proxy));
         synack = Synack.start(cfg, List.of(new ConnectionObserver() {
             @Override public boolean wantsSocketOptions() { return true; }

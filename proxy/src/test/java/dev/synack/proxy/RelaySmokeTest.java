@@ -62,7 +62,7 @@ class RelaySmokeTest {
         ProxySpec p = new ProxySpec("smoke", new HostPort("127.0.0.1", 0), List.of(new HostPort("127.0.0.1", upstreamPort)),
                 ConnectSpec.DEFAULT, CloseAction.RESET, onPeerReset, LimitsSpec.DEFAULT, BufferSpec.DEFAULT,
                 SocketSpec.DEFAULT, SocketSpec.DEFAULT, List.of());
-        SynackConfig c = new SynackConfig(AdminSpec.DEFAULT, TransportKind.valueOf(t.name()), ShutdownSpec.DEFAULT, List.of(p));
+        SynackConfig c = new SynackConfig(new AdminSpec(null), TransportKind.valueOf(t.name()), ShutdownSpec.DEFAULT, List.of(p));
         synack = Synack.start(c, List.of(new ConnectionObserver() {
             @Override
             public boolean wantsSocketOptions() {

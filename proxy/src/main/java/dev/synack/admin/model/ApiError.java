@@ -24,6 +24,12 @@ public enum ApiError {
     INVALID_ADDRESS(400, "invalid address"),
     /** The listener could not be bound; the detail is the whole message, e.g. {@code listen tcp 127.0.0.1:3310: bind: address already in use}. */
     LISTEN_FAILED(500, ""),
+    /** synack's routes: no open or remembered connection has this id. */
+    CONNECTION_NOT_FOUND(404, "connection not found"),
+    /** synack's routes: what was asked needs the mirror engine, which is off. */
+    MIRROR_OFF(404, "the mirror engine is off (mirror.enabled: false)"),
+    /** synack's routes: a query parameter with a value the route does not take; the detail says which. */
+    INVALID_QUERY(400, "invalid query parameter"),
     /** A failure of the server itself; the detail is the whole message. Logged as a warning. */
     INTERNAL(500, "internal error"),
     /** synack only: a token is configured and the request has no valid {@code Authorization: Bearer} header. */
