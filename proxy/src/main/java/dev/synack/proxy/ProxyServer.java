@@ -73,6 +73,7 @@ public final class ProxyServer {
             listener = f.channel();
             if (acceptPaused) {
                 applyAcceptPause(listener, true);
+                pauseApplied(ctx, faults);
             }
             boundAddress = (InetSocketAddress) listener.localAddress();
             listenerOptions = ctx.downstreamTuner().readListener(listener);
@@ -257,7 +258,12 @@ public final class ProxyServer {
     }
 
     private void setFaults(List<Fault> next) {
+        List<Fault> before = faults;
         faults = List.copyOf(next);
+        if (listener != null) {
+            pauseApplied(context, AcceptDecision.pausing(faults).stream()
+                    .filter(f -> AcceptDecision.pausing(before).stream().noneMatch(b -> b.name().equals(f.name()))).toList());
+        }
         boolean paused = AcceptDecision.pausesAccept(faults);
         if (paused != acceptPaused) {
             acceptPaused = paused;
@@ -269,12 +275,27 @@ public final class ProxyServer {
     }
 
     /**
+     * The observer's "fault applied" for each accept_pause fault that starts acting on a bound listener
+     * (at bind, or added while listening). It acts on no connection, so none is named.
+     */
+    private void pauseApplied(ProxyContext ctx, List<Fault> faults) {
+        for (Fault f : AcceptDecision.pausing(faults)) {
+            ctx.observer().faultApplied(name(), null, f.name(), f.type().name(), Direction.CLIENT_TO_SERVICE,
+                    ctx.clock().nanoTime());
+        }
+    }
+
+    /**
      * accept_pause: the listener's auto-read is what makes the transport call accept(), so turning it off
      * leaves new connections in the kernel's backlog (and, once that is full, SYNs dropped).
      */
     private static void applyAcceptPause(Channel listener, boolean paused) {
         listener.config().setAutoRead(!paused);
         if (!paused) {
+            Admission admission = listener.pipeline().get(Admission.class);
+            if (admission != null) {
+                admission.resumed();
+            }
             listener.read();
         }
     }
