@@ -192,7 +192,11 @@ public final class RecordingObserver implements ConnectionObserver {
                 ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
-    private synchronized <T> T await(String what, Supplier<Optional<T>> probe) {
+    /**
+     * Waits until {@code probe} finds something, looking again at each new event; fails after
+     * {@link #TIMEOUT} naming {@code what}.
+     */
+    public synchronized <T> T await(String what, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             Optional<T> found = probe.get();
