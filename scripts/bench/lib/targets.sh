@@ -138,10 +138,13 @@ start_synack() {
   local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} mirror=${4:-false} variant=${5:-} cfg="$TMP/$1.yaml" faults
   [ -n "$jar" ] || jar=$SYNACK_JAR
   faults=$(synack_faults "$variant") || return 1
+  # The mirror key only when it is on: an older build (--base-jar) may not know it.
+  local mirror_line=""
+  [ "$mirror" = true ] && mirror_line="mirror: {enabled: true}"
   cat >"$cfg" <<CONF
 admin: {listen: 127.0.0.1:${PORT_ADMIN[$t]}}
 transport: $transport
-mirror: {enabled: $mirror}
+$mirror_line
 proxies:
   - name: bench-iperf
     listen: 127.0.0.1:${PORT_IPERF[$t]}
