@@ -16,6 +16,7 @@ import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Side;
 import dev.synack.proxy.ProxyServer;
+import dev.synack.proxy.RegistryException;
 import dev.synack.testkit.EachTransport;
 import dev.synack.testkit.EchoServer;
 import dev.synack.testkit.Ending;
@@ -58,7 +59,12 @@ class SilentDropAndBlackholeTest {
             if (missing.isPresent()) {
                 assertThatThrownBy(() -> RunningProxy.start(config)).isInstanceOf(ConfigException.class)
                         .hasMessageContaining(missing.get());
-                Assumptions.abort("silent_drop cannot run here, and synack refuses it at start: " + missing.get());
+                try (RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(transport, echo.hostPort()))) {
+                    assertThatThrownBy(() -> proxy.synack().registry().addFault(TestConfigs.PROXY,
+                            live("drop", "silent_drop", FaultStream.DOWNSTREAM, Map.of())))
+                            .isInstanceOf(RegistryException.class).hasMessage("fault drop cannot run here: " + missing.get());
+                }
+                Assumptions.abort("silent_drop cannot run here, and synack refuses it at start and live: " + missing.get());
             }
             try (RunningProxy proxy = RunningProxy.start(config)) {
                 TestSocket client = proxy.connect();
