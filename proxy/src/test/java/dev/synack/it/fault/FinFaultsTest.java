@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(EventsOnFailure.class)
 class FinFaultsTest {
-    private static final long HOLD_MS = 1000;
+    private static final long HOLD_MS = 1500;
 
     @EachTransport
     void holdFinKeepsTheClientInFinWait2UntilTheDelayPasses(Transport transport) throws Exception {
