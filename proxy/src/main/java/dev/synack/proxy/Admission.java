@@ -69,8 +69,24 @@ final class Admission extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    /** Accepting resumed: the sockets accepted while it was paused go on first, in their order. On the listener's loop. */
-    void resumed() {
+    /**
+     * accept_pause: the listener's auto-read is what makes the transport call accept(), so turning it off
+     * leaves new connections in the kernel's backlog (and, once that is full, SYNs dropped); resuming lets
+     * the sockets accepted meanwhile go on first. On the listener's loop.
+     */
+    static void pause(Channel listener, boolean paused) {
+        listener.config().setAutoRead(!paused);
+        if (!paused) {
+            Admission admission = listener.pipeline().get(Admission.class);
+            if (admission != null) {
+                admission.resumed();
+            }
+            listener.read();
+        }
+    }
+
+    /** Accepting resumed: the sockets accepted while it was paused go on first, in their order. */
+    private void resumed() {
         for (Channel child = held.poll(); child != null; child = held.poll()) {
             if (admit.test(child)) {
                 ctx.fireChannelRead(child);

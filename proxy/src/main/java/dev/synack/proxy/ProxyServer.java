@@ -18,7 +18,6 @@ import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,8 +41,7 @@ public final class ProxyServer {
     private final AtomicLong ids;
     private final LiveSessions sessions;
     private volatile ProxyContext context;
-    /** The faults new sessions start with; changed whole (copy on write) under this object's lock. */
-    private volatile List<Fault> faults;
+    private final ProxyFaults faults;
     private volatile boolean accepting;
     /** An accept_pause fault is present: the listener accepts nothing. */
     private volatile boolean acceptPaused;
@@ -54,8 +52,8 @@ public final class ProxyServer {
 
     ProxyServer(ProxyContext context, List<Fault> faults, EventLoopGroup loops, AtomicLong ids) {
         this.context = context;
-        this.faults = List.copyOf(faults);
-        this.acceptPaused = AcceptDecision.pausesAccept(this.faults);
+        this.faults = new ProxyFaults(context.sessions(), faults);
+        this.acceptPaused = this.faults.pausesAccept();
         this.loops = loops;
         this.ids = ids;
         this.sessions = context.sessions();
@@ -72,8 +70,8 @@ public final class ProxyServer {
         if (f.isSuccess()) {
             listener = f.channel();
             if (acceptPaused) {
-                applyAcceptPause(listener, true);
-                pauseApplied(ctx, faults);
+                Admission.pause(listener, true);
+                pauseApplied(ctx, AcceptDecision.pausing(faults.all()));
             }
             boundAddress = (InetSocketAddress) listener.localAddress();
             listenerOptions = ctx.downstreamTuner().readListener(listener);
@@ -171,7 +169,7 @@ public final class ProxyServer {
             reject(ctx, ch, client, CloseReason.LIMIT);
             return false;
         }
-        List<Fault> now = faults;
+        List<Fault> now = faults.all();
         RandomGenerator random = ctx.random(sessions.nextSequence());
         AcceptDecision decision = AcceptDecision.decide(now, client.getAddress(), random);
         if (decision.refuse()) {
@@ -209,67 +207,40 @@ public final class ProxyServer {
 
     /** The faults new sessions start with, in order. */
     public List<Fault> faults() {
-        return faults;
+        return faults.all();
     }
 
     /** Adds a fault: new sessions get it, and every live session too, at once, on its loop. */
     synchronized void addFault(Fault fault) {
-        List<Fault> next = new ArrayList<>(faults);
-        next.add(fault);
-        setFaults(next);
-        sessions.eachOnItsLoop(s -> s.faults().add(fault));
+        changed(faults.add(fault));
     }
 
     /** Replaces the fault of the same name, in place, on live sessions too. */
     synchronized void updateFault(Fault fault) {
-        List<Fault> next = new ArrayList<>(faults);
-        next.replaceAll(f -> f.name().equals(fault.name()) ? fault : f);
-        setFaults(next);
-        sessions.eachOnItsLoop(s -> s.faults().update(fault));
+        changed(faults.update(fault));
     }
 
     /** Removes the fault of that name, from live sessions too. */
     synchronized void removeFault(String name) {
-        List<Fault> next = new ArrayList<>(faults);
-        next.removeIf(f -> f.name().equals(name));
-        setFaults(next);
-        sessions.eachOnItsLoop(s -> s.faults().remove(name));
+        changed(faults.remove(name));
     }
 
     /** Makes the faults exactly {@code wanted}: removed, updated and added by name, in {@code wanted}'s order for new sessions. */
     synchronized void replaceFaults(List<Fault> wanted) {
-        java.util.Set<String> keep = new java.util.HashSet<>();
-        wanted.forEach(f -> keep.add(f.name()));
-        for (Fault f : faults) {
-            if (!keep.contains(f.name())) {
-                String name = f.name();
-                sessions.eachOnItsLoop(s -> s.faults().remove(name));
-            }
-        }
-        for (Fault f : wanted) {
-            boolean had = faults.stream().anyMatch(old -> old.name().equals(f.name()));
-            if (had && faults.stream().noneMatch(f::equals)) {
-                sessions.eachOnItsLoop(s -> s.faults().update(f));
-            } else if (!had) {
-                sessions.eachOnItsLoop(s -> s.faults().add(f));
-            }
-        }
-        setFaults(wanted);
+        changed(faults.replace(wanted));
     }
 
-    private void setFaults(List<Fault> next) {
-        List<Fault> before = faults;
-        faults = List.copyOf(next);
-        if (listener != null) {
-            pauseApplied(context, AcceptDecision.pausing(faults).stream()
-                    .filter(f -> AcceptDecision.pausing(before).stream().noneMatch(b -> b.name().equals(f.name()))).toList());
+    /** After a change of the faults: accept_pause faults that start are reported, and the listener paused or resumed. */
+    private void changed(List<Fault> pausesStarted) {
+        Channel l = listener;
+        if (l != null) {
+            pauseApplied(context, pausesStarted);
         }
-        boolean paused = AcceptDecision.pausesAccept(faults);
+        boolean paused = faults.pausesAccept();
         if (paused != acceptPaused) {
             acceptPaused = paused;
-            Channel l = listener;
             if (l != null) {
-                l.eventLoop().execute(() -> applyAcceptPause(l, paused));
+                l.eventLoop().execute(() -> Admission.pause(l, paused));
             }
         }
     }
@@ -278,25 +249,10 @@ public final class ProxyServer {
      * The observer's "fault applied" for each accept_pause fault that starts acting on a bound listener
      * (at bind, or added while listening). It acts on no connection, so none is named.
      */
-    private void pauseApplied(ProxyContext ctx, List<Fault> faults) {
-        for (Fault f : AcceptDecision.pausing(faults)) {
+    private void pauseApplied(ProxyContext ctx, List<Fault> pauses) {
+        for (Fault f : pauses) {
             ctx.observer().faultApplied(name(), null, f.name(), f.type().name(), Direction.CLIENT_TO_SERVICE,
                     ctx.clock().nanoTime());
-        }
-    }
-
-    /**
-     * accept_pause: the listener's auto-read is what makes the transport call accept(), so turning it off
-     * leaves new connections in the kernel's backlog (and, once that is full, SYNs dropped).
-     */
-    private static void applyAcceptPause(Channel listener, boolean paused) {
-        listener.config().setAutoRead(!paused);
-        if (!paused) {
-            Admission admission = listener.pipeline().get(Admission.class);
-            if (admission != null) {
-                admission.resumed();
-            }
-            listener.read();
         }
     }
 
