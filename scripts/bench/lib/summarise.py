@@ -57,11 +57,28 @@ class Table:
         n = self.count(target, metric)
         return text if n >= self.rounds else f"{text} ({n}/{self.rounds})"
 
+    def delta(self, target, base, metric):
+        m, b = self.median(target, metric), self.median(base, metric)
+        if m is None or b is None:
+            return "–"
+        d = m - b
+        return ("+" if d >= 0 else "−") + latency(abs(d))
+
     def ratio(self, target, base, metric):
         m, b = self.median(target, metric), self.median(base, metric)
         if m is None or b is None or b == 0:
             return "–"
         return f"{m / b:.2f}×"
+
+
+def base_of(target):
+    """The plain synack target a variant is compared with: synack-epoll for synack-epoll-latency0 or
+    base-epoll; None for a target that is no variant."""
+    for transport in ("epoll", "io_uring", "nio"):
+        plain = f"synack-{transport}"
+        if target.startswith(plain + "-") or target == f"base-{transport}":
+            return plain
+    return None
 
 
 def gbps(v):
@@ -117,6 +134,21 @@ def render(table, targets, meta, skipped):
                       table.ratio(t, "haproxy", f"{mode}_rps"),
                       table.value(t, f"{mode}_p50_us", latency), table.value(t, f"{mode}_p99_us", latency)]
         out.append(row(cells))
+    variants = [(t, b) for t in targets for b in [base_of(t)] if b and b in targets]
+    if variants:
+        out.append("")
+        out.append("## Against the same synack with nothing added (faults, mirror, an older build)")
+        out.append("")
+        out.append("`×plain` is the median divided by that of `synack-<transport>`; `+p50` is the difference "
+                   "of the medians of p50.")
+        out.append("")
+        out.append(row(["target", "plain", "bulk → ×plain", "bulk ← ×plain", "keep-alive ×plain", "+p50",
+                        "close ×plain", "+p50"]))
+        out.append(row(["---", "---"] + ["---:"] * 6))
+        for t, b in variants:
+            out.append(row([t, b, table.ratio(t, b, "bulk_fwd"), table.ratio(t, b, "bulk_rev"),
+                            table.ratio(t, b, "ka_rps"), table.delta(t, b, "ka_p50_us"),
+                            table.ratio(t, b, "close_rps"), table.delta(t, b, "close_p50_us")]))
     out.append("")
     out.append("## Spread across rounds (max / min − 1 of the samples behind each median)")
     out.append("")

@@ -102,25 +102,60 @@ start_socat() {
     "TCP4:127.0.0.1:$UP_HTTP,nodelay"
 }
 
-# start_synack TARGET TRANSPORT [JAR] [MIRROR] : one JVM per transport, each with its own admin port so
-# that the three can run side by side for the whole benchmark (and warm up once, like the others).
-# MIRROR true turns the mirror engine on (targets synack-*-mirror).
+# synack_faults VARIANT : the faults: block of each bench proxy for a fault variant (none for "").
+#   latency0   a latency of 0 ms on each direction: what a fault in the path costs when it does nothing
+#   bandwidth  a bandwidth of 100 GB/s (800 Gbit/s) on each direction: far above what loopback carries
+#   latency50  a latency of 50 ms on the service -> client direction: each response comes 50 ms later
+synack_faults() {
+  case $1 in
+    "") ;;
+    latency0) cat <<'CONF'
+    faults:
+      - {name: up, type: latency, stream: upstream, attributes: {latency: 0}}
+      - {name: down, type: latency, stream: downstream, attributes: {latency: 0}}
+CONF
+    ;;
+    bandwidth) cat <<'CONF'
+    faults:
+      - {name: up, type: bandwidth, stream: upstream, attributes: {rate: 100000000}}
+      - {name: down, type: bandwidth, stream: downstream, attributes: {rate: 100000000}}
+CONF
+    ;;
+    latency50) cat <<'CONF'
+    faults:
+      - {name: down, type: latency, stream: downstream, attributes: {latency: 50}}
+CONF
+    ;;
+    *) echo "unknown fault variant: $1" >&2; return 1 ;;
+  esac
+}
+
+# start_synack TARGET TRANSPORT [JAR] [MIRROR] [FAULTS] : one JVM per transport, each with its own admin
+# port so that the three can run side by side for the whole benchmark (and warm up once, like the
+# others). MIRROR true turns the mirror engine on (targets synack-*-mirror); FAULTS is a variant of
+# synack_faults, the same faults on both bench proxies (targets synack-*-latency0 and so on).
 start_synack() {
-  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} mirror=${4:-false} cfg="$TMP/$1.yaml"
+  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} mirror=${4:-false} variant=${5:-} cfg="$TMP/$1.yaml" faults
   [ -n "$jar" ] || jar=$SYNACK_JAR
+  faults=$(synack_faults "$variant") || return 1
+  # The mirror key only when it is on: an older build (--base-jar) may not know it.
+  local mirror_line=""
+  [ "$mirror" = true ] && mirror_line="mirror: {enabled: true}"
   cat >"$cfg" <<CONF
 admin: {listen: 127.0.0.1:${PORT_ADMIN[$t]}}
 transport: $transport
-mirror: {enabled: $mirror}
+$mirror_line
 proxies:
   - name: bench-iperf
     listen: 127.0.0.1:${PORT_IPERF[$t]}
     upstream: 127.0.0.1:$UP_IPERF
     limits: {max_connections: 100000, idle_timeout: 10m}
+$faults
   - name: bench-http
     listen: 127.0.0.1:${PORT_HTTP[$t]}
     upstream: 127.0.0.1:$UP_HTTP
     limits: {max_connections: 100000, idle_timeout: 10m}
+$faults
 CONF
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of words
   start "$t" "$CPU_PROXY" "$TMP/$t.log" java $JAVA_OPTS -jar "$jar" run -c "$cfg"
@@ -140,6 +175,9 @@ start_target() {
     synack-epoll-mirror) start_synack "$t" epoll "" true ;;
     synack-io_uring-mirror) start_synack "$t" io_uring "" true ;;
     synack-nio-mirror) start_synack "$t" nio "" true ;;
+    synack-*-latency0|synack-*-bandwidth|synack-*-latency50)
+      local rest=${t#synack-}
+      start_synack "$t" "${rest%-*}" "" false "${rest##*-}" ;;
     base-epoll) start_synack "$t" epoll "$BASE_JAR" ;;
     base-io_uring) start_synack "$t" io_uring "$BASE_JAR" ;;
     base-nio) start_synack "$t" nio "$BASE_JAR" ;;

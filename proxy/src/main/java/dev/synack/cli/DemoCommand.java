@@ -8,13 +8,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code synack demo}: runs the built-in services and proxies of the embedded demo config, drives four
+ * {@code synack demo}: runs the built-in services and proxies of the embedded demo config, drives five
  * connections through them, prints how each ended, and exits (or serves on with {@code --serve}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start built-in loopback services with synack in front, drive four connections "
-                + "(a normal exchange, a half-close, a client reset, an unreachable upstream) and report how each ended.",
-                "Exit 0 when all four ended as expected, 1 otherwise."})
+        description = {"Start built-in loopback services with synack in front, drive five connections "
+                + "(a normal exchange, a half-close, a client reset, an unreachable upstream, a latency and a reset "
+                + "injected by faults) and report how each ended.",
+                "Exit 0 when all five ended as expected, 1 otherwise."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--serve", description = "After the report, keep serving (ports 18001.. and 18101..) until Ctrl-C.")
     private boolean serve;

@@ -21,14 +21,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs the demo: built-in services, the proxies of the embedded config in front of them, the four
+ * Runs the demo: built-in services, the proxies of the embedded config in front of them, the five
  * scripted connections with their report, and, when asked, serving on until told to stop.
  */
 public final class Demo {
     private static final Map<String, String> SERVICE_NAMES = Map.of(
             DemoConfig.HTTP, "built-in HTTP/1.1 responder",
             DemoConfig.ECHO, "built-in echo service, answers after the client's FIN",
-            DemoConfig.REFUSED, "nothing listens there");
+            DemoConfig.REFUSED, "nothing listens there",
+            DemoConfig.FAULTY, "built-in HTTP/1.1 responder, behind a latency and a reset");
 
     /** The mirror with a quick kernel poll: the demo's connections last milliseconds. */
     private static final MirrorSpec MIRROR = new MirrorSpec(true, Duration.ofMillis(200), Duration.ofSeconds(30), 10_000,
@@ -94,7 +95,7 @@ public final class Demo {
             ClientOutcome client = s.run(synack.address(s.proxy), services);
             ConnectionSummary summary = summaries.next(Scenario.TIMEOUT).orElse(null);
             long serviceGot = service == null ? 0 : service.received() - before;
-            good += report.scripted(s, client, serviceGot, summary) ? 1 : 0;
+            good += report.scripted(s, client, serviceGot, summary, summary == null ? List.of() : summaries.faults(summary.id())) ? 1 : 0;
             if (summary != null) {
                 diagram(synack, summary.id());
             }
@@ -142,7 +143,7 @@ public final class Demo {
         Thread follower = new Thread(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    summaries.next(Duration.ofSeconds(1)).ifPresent(report::unscripted);
+                    summaries.next(Duration.ofSeconds(1)).ifPresent(s -> report.unscripted(s, summaries.faults(s.id())));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -23,6 +23,7 @@ final class DemoConfig {
     static final String HTTP = "http";
     static final String ECHO = "echo";
     static final String REFUSED = "refused";
+    static final String FAULTY = "faulty";
 
     private DemoConfig() {}
 

@@ -27,7 +27,7 @@ final class DemoReport {
      * A scripted connection: what the client did and saw, what the service received, what the proxy
      * recorded, and whether all of it agrees with the scenario.
      */
-    boolean scripted(Scenario s, ClientOutcome client, long serviceGot, ConnectionSummary summary) {
+    boolean scripted(Scenario s, ClientOutcome client, long serviceGot, ConnectionSummary summary, List<String> faults) {
         out.println();
         out.println("(" + s.label + ") " + s.title);
         row("client saw", client.toString());
@@ -38,7 +38,7 @@ final class DemoReport {
             out.flush();
             return false;
         }
-        summary(summary);
+        summary(summary, faults);
         List<String> problems = new java.util.ArrayList<>();
         if (summary.reason() != s.expected) {
             problems.add("close reason " + summary.reason().key() + ", expected " + s.expected.key());
@@ -59,20 +59,21 @@ final class DemoReport {
     }
 
     /** A connection made by someone else while the demo serves. */
-    void unscripted(ConnectionSummary summary) {
+    void unscripted(ConnectionSummary summary, List<String> faults) {
         out.println();
         out.println("(*) a connection through proxy " + summary.proxy());
-        summary(summary);
+        summary(summary, faults);
         out.flush();
     }
 
-    private void summary(ConnectionSummary c) {
+    private void summary(ConnectionSummary c, List<String> faults) {
         row("connection", "#" + c.id() + " on proxy " + c.proxy() + ": client " + address(c.client()) + " -> service "
                 + (c.upstream() == null ? "(none tried)" : address(c.upstream())) + ", " + c.attempts()
                 + (c.attempts() == 1 ? " connect attempt" : " connect attempts"));
         row("bytes", "client->service " + c.bytesClientToService() + ", service->client " + c.bytesServiceToClient());
         row("closed first", c.closedFirst() == null ? "-" : c.closedFirst().name().toLowerCase(Locale.ROOT));
         row("close reason", c.reason().key());
+        row("faults", faults.isEmpty() ? "none" : String.join(", ", faults));
         row("lasted", String.format(Locale.ROOT, "%.1f ms", c.durationNanos() / 1e6)
                 + (c.connectNanos() < 0 ? "" : String.format(Locale.ROOT, " (upstream connect %.2f ms)", c.connectNanos() / 1e6)));
         options("downstream", c.downstreamOptions(), "(none read)");

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
-/** The demo's built-in upstreams: the HTTP responder, the echo service, and an address that refuses connections. */
+/**
+ * The demo's built-in upstreams: the HTTP responder (behind the http proxy, and behind the faulty one),
+ * the echo service, and an address that refuses connections.
+ */
 final class DemoServices implements AutoCloseable {
     final HttpResponder http;
     final EchoService echo;
@@ -38,7 +41,7 @@ final class DemoServices implements AutoCloseable {
     /** The built-in service behind a demo proxy, or null for the one whose upstream refuses. */
     LoopbackService behind(String proxy) {
         return switch (proxy) {
-            case DemoConfig.HTTP -> http;
+            case DemoConfig.HTTP, DemoConfig.FAULTY -> http;
             case DemoConfig.ECHO -> echo;
             default -> null;
         };
@@ -46,7 +49,8 @@ final class DemoServices implements AutoCloseable {
 
     /** The upstream address of each demo proxy, for {@link DemoConfig#rewire}. */
     Map<String, InetSocketAddress> upstreams() {
-        return Map.of(DemoConfig.HTTP, http.address(), DemoConfig.ECHO, echo.address(), DemoConfig.REFUSED, refused);
+        return Map.of(DemoConfig.HTTP, http.address(), DemoConfig.ECHO, echo.address(), DemoConfig.REFUSED, refused,
+                DemoConfig.FAULTY, http.address());
     }
 
     private static InetSocketAddress bindAddress(SynackConfig config, String proxy, boolean ephemeral) {

@@ -8,9 +8,10 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The four connections the demo drives, each with the proxy it goes through and the close reason the
+ * The five connections the demo drives, each with the proxy it goes through and the close reason the
  * proxy should report. Every client runs on plain JDK sockets with a read timeout, so a wrong proxy
  * shows up as a failed check, never a hang.
  */
@@ -65,7 +66,37 @@ enum Scenario {
                 return new ClientOutcome(0, 0, "then reset by synack", true);
             }
         }
+    },
+    FAULTS("e", DemoConfig.FAULTY, "faults: two GETs on one connection through the faulty proxy, whose latency "
+            + "delays each response by 100 ms and whose reset_peer resets the connection 50 ms after the second "
+            + "response begins", CloseReason.FAULT) {
+        @Override
+        ClientOutcome drive(Socket s, DemoServices services) throws IOException {
+            byte[] request = REQUEST.getBytes(StandardCharsets.US_ASCII);
+            long t0 = System.nanoTime();
+            s.getOutputStream().write(request);
+            byte[] response = s.getInputStream().readNBytes(HttpResponder.RESPONSE.length());
+            long firstMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            boolean whole = new String(response, StandardCharsets.US_ASCII).equals(HttpResponder.RESPONSE);
+            long t1 = System.nanoTime();
+            s.getOutputStream().write(request);
+            try {
+                int b = s.getInputStream().read();
+                return new ClientOutcome(2L * request.length, response.length + (b < 0 ? 0 : 1),
+                        "got 200 OK after " + firstMs + " ms, then " + (b < 0 ? "EOF" : "a byte") + " instead of a reset", false);
+            } catch (SocketException e) {
+                long resetMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
+                boolean timely = firstMs >= LATENCY_MS && resetMs >= LATENCY_MS + RESET_MS;
+                return new ClientOutcome(2L * request.length, response.length, "got 200 OK after " + firstMs
+                        + " ms (latency " + LATENCY_MS + " ms), then reset by synack " + resetMs
+                        + " ms after the second GET (latency + " + RESET_MS + " ms)", whole && timely);
+            }
+        }
     };
+
+    /** The faulty proxy's faults, as config/demo.yaml sets them. */
+    static final long LATENCY_MS = 100;
+    static final long RESET_MS = 50;
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final String REQUEST = "GET / HTTP/1.1\r\nHost: demo\r\nUser-Agent: synack-demo\r\nAccept: */*\r\n\r\n";

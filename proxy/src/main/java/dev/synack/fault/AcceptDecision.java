@@ -45,6 +45,11 @@ public record AcceptDecision(boolean refuse, long connectDelayNanos, List<Fault>
      * before any client is known, so its toxicity and clients do not apply.
      */
     public static boolean pausesAccept(List<Fault> faults) {
-        return faults.stream().anyMatch(f -> f.attributes() instanceof ConnectionFault c && c.pausesAccept());
+        return !pausing(faults).isEmpty();
+    }
+
+    /** The faults of {@code faults} that pause accepting, in order. */
+    public static List<Fault> pausing(List<Fault> faults) {
+        return faults.stream().filter(f -> f.attributes() instanceof ConnectionFault c && c.pausesAccept()).toList();
     }
 }

@@ -46,11 +46,41 @@ public record Fault(String name, FaultType<?> type, FaultStream stream, double t
             problems.add(new FaultProblem("toxicity", String.valueOf(toxicity), "a number from 0 to 1"));
         }
         Object attrs = t == null ? null : t.read(attributes, t.defaults(), problems);
+        if (t != null) {
+            connectionRules(t, toxicity, clients, trigger, problems);
+        }
         if (!problems.isEmpty()) {
             throw new FaultException(problems);
         }
         String n = name != null ? name : FaultSpec.defaultName(type, stream);
         return new Fault(n, t, stream, toxicity, clients, trigger, attrs);
+    }
+
+    /**
+     * What a fault acting at accept or connect cannot have, said rather than ignored: a trigger (it acts
+     * before any byte), and for accept_pause, which stops the listener before any client is known, a
+     * toxicity below 1 or client blocks.
+     */
+    private static void connectionRules(FaultType<?> t, double toxicity, List<Cidr> clients, TriggerSpec trigger,
+            List<FaultProblem> problems) {
+        if (t.kind() != FaultType.Kind.CONNECTION) {
+            return;
+        }
+        if (!trigger.isNone()) {
+            String found = trigger.afterBytes() > 0 ? "{after_bytes: " + trigger.afterBytes() + "}"
+                    : "{after: " + dev.synack.config.Units.formatDuration(trigger.after()) + "}";
+            problems.add(new FaultProblem("trigger", found, "no trigger: " + t.name() + " acts as a client connects, before any byte"));
+        }
+        if (t.defaults() instanceof ConnectionFault c && c.pausesAccept()) {
+            if (toxicity >= 0 && toxicity < 1) {
+                problems.add(new FaultProblem("toxicity", String.valueOf(toxicity),
+                        "1: " + t.name() + " stops the listener, before any client is known"));
+            }
+            if (!clients.isEmpty()) {
+                problems.add(new FaultProblem("clients", clients.toString(),
+                        "none: " + t.name() + " stops the listener, before any client is known"));
+            }
+        }
     }
 
     /** The fault a config entry describes (whose common fields the config loader has checked). */

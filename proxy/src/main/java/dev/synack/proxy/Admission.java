@@ -5,6 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -20,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * <p>It also takes the listener's accept failures. Out of file descriptors (EMFILE, ENFILE), accept()
  * fails on every wake-up while clients wait in the backlog: the listener pauses a second, and one line
  * names the limit with its numbers, at most every {@link #REPORT_EVERY_NANOS} with the count in between.
+ *
+ * <p>While accepting is paused on purpose (accept_pause) the listener's auto-read is off, from before it
+ * binds when the pause is there from the start. A socket accepted all the same (io_uring has an accept in
+ * flight when the pause begins) waits here, as it would have in the kernel's backlog, and goes on first
+ * when accepting resumes; if the listener closes meanwhile it is reset, as the kernel resets its queue.
  */
 final class Admission extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(Admission.class);
@@ -29,6 +36,8 @@ final class Admission extends ChannelInboundHandlerAdapter {
     private final Predicate<Channel> admit;
     private final BooleanSupplier paused;
     private final ReportGate reports = new ReportGate(REPORT_EVERY_NANOS);
+    private final ArrayDeque<Channel> held = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
 
     /** {@code paused} says whether accepting is paused on purpose (accept_pause), so the back-off must not resume it. */
     Admission(String proxy, Predicate<Channel> admit, BooleanSupplier paused) {
@@ -38,11 +47,64 @@ final class Admission extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (paused.getAsBoolean()) {
+            // Before the bind: an active listener with auto-read on would post its first accept at once.
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof Channel child && !admit.test(child)) {
-            return;
+        if (msg instanceof Channel child) {
+            if (paused.getAsBoolean()) {
+                held.add(child);
+                return;
+            }
+            if (!admit.test(child)) {
+                return;
+            }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * accept_pause: the listener's auto-read is what makes the transport call accept(), so turning it off
+     * leaves new connections in the kernel's backlog (and, once that is full, SYNs dropped); resuming lets
+     * the sockets accepted meanwhile go on first. On the listener's loop.
+     */
+    static void pause(Channel listener, boolean paused) {
+        listener.config().setAutoRead(!paused);
+        if (!paused) {
+            Admission admission = listener.pipeline().get(Admission.class);
+            if (admission != null) {
+                admission.resumed();
+            }
+            listener.read();
+        }
+    }
+
+    /** Accepting resumed: the sockets accepted while it was paused go on first, in their order. */
+    private void resumed() {
+        for (Channel child = held.poll(); child != null; child = held.poll()) {
+            if (admit.test(child)) {
+                ctx.fireChannelRead(child);
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        for (Channel child = held.poll(); child != null; child = held.poll()) {
+            try {
+                child.config().setOption(ChannelOption.SO_LINGER, 0);
+            } catch (RuntimeException e) {
+                // gone already
+            }
+            child.unsafe().closeForcibly();
+        }
+        ctx.fireChannelInactive();
     }
 
     @Override

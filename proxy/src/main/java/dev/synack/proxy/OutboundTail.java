@@ -132,6 +132,24 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter {
             promise.trySuccess();
             return;
         }
+        ChannelOutboundBuffer queued = ch.unsafe().outboundBuffer();
+        if (queued != null && queued.totalPendingWriteBytes() > 0) {
+            // The bytes before it (those a trigger let pass) go to the kernel first, as before a FIN;
+            // closing now would throw them away with the socket.
+            ChannelPromise flushed = ctx.newPromise();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER, flushed);
+            flushed.addListener(f -> vanishNow(ctx, promise));
+            return;
+        }
+        vanishNow(ctx, promise);
+    }
+
+    private void vanishNow(ChannelHandlerContext ctx, ChannelPromise promise) {
+        Channel ch = ctx.channel();
+        if (!ch.isOpen()) {
+            promise.trySuccess();
+            return;
+        }
         try {
             events.vanished(ch);
             SilentClose.vanish(ch);

@@ -247,6 +247,7 @@ public final class ProxyRegistry {
         if (server.faults().stream().anyMatch(f -> f.name().equals(fault.name()))) {
             throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "fault already exists: " + fault.name());
         }
+        checkMachine(fault);
         server.addFault(fault);
     }
 
@@ -254,7 +255,17 @@ public final class ProxyRegistry {
     public synchronized void updateFault(String proxy, Fault fault) throws RegistryException {
         ProxyServer server = find(proxy);
         fault(server, fault.name());
+        checkMachine(fault);
         server.updateFault(fault);
+    }
+
+    /** A fault this machine cannot run (privileges, tools, transport) is refused up front, as in a config. */
+    private void checkMachine(Fault fault) throws RegistryException {
+        Optional<String> missing = fault.type().missing(transport.isNative());
+        if (missing.isPresent()) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "fault " + fault.name() + " cannot run here: " + missing.get(),
+                    List.of(new ConfigError("type", '"' + fault.type().name() + '"', "a fault this machine can run; " + missing.get())));
+        }
     }
 
     /** Removes a fault from a proxy and its live connections. */

@@ -18,7 +18,6 @@ import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,14 +39,12 @@ public final class ProxyServer {
     /** Linux's state code of a listening socket in /proc/net/tcp. */
     private static final int LISTEN = 10;
     /** How long a fault change waits for the live sessions' loops to apply it: far longer than a loop ever takes. */
-    private static final Duration APPLY_BOUND = Duration.ofSeconds(5);
 
     private final EventLoopGroup loops;
     private final AtomicLong ids;
     private final LiveSessions sessions;
     private volatile ProxyContext context;
-    /** The faults new sessions start with; changed whole (copy on write) under this object's lock. */
-    private volatile List<Fault> faults;
+    private final ProxyFaults faults;
     private volatile boolean accepting;
     /** An accept_pause fault is present: the listener accepts nothing. */
     private volatile boolean acceptPaused;
@@ -59,8 +56,8 @@ public final class ProxyServer {
 
     ProxyServer(ProxyContext context, List<Fault> faults, EventLoopGroup loops, AtomicLong ids) {
         this.context = context;
-        this.faults = List.copyOf(faults);
-        this.acceptPaused = AcceptDecision.pausesAccept(this.faults);
+        this.faults = new ProxyFaults(context.sessions(), faults);
+        this.acceptPaused = this.faults.pausesAccept();
         this.loops = loops;
         this.ids = ids;
         this.sessions = context.sessions();
@@ -77,7 +74,8 @@ public final class ProxyServer {
         if (f.isSuccess()) {
             listener = f.channel();
             if (acceptPaused) {
-                applyAcceptPause(listener, true);
+                Admission.pause(listener, true);
+                pauseApplied(ctx, AcceptDecision.pausing(faults.all()));
             }
             boundAddress = (InetSocketAddress) listener.localAddress();
             listenerOptions = ctx.downstreamTuner().readListener(listener);
@@ -175,7 +173,7 @@ public final class ProxyServer {
             reject(ctx, ch, client, CloseReason.LIMIT);
             return false;
         }
-        List<Fault> now = faults;
+        List<Fault> now = faults.all();
         RandomGenerator random = ctx.random(sessions.nextSequence());
         AcceptDecision decision = AcceptDecision.decide(now, client.getAddress(), random);
         if (decision.refuse()) {
@@ -213,74 +211,52 @@ public final class ProxyServer {
 
     /** The faults new sessions start with, in order. */
     public List<Fault> faults() {
-        return faults;
+        return faults.all();
     }
 
     /** Adds a fault: new sessions get it, and every live session too, on its loop, before this returns. */
     synchronized void addFault(Fault fault) {
-        List<Fault> next = new ArrayList<>(faults);
-        next.add(fault);
-        setFaults(next);
-        sessions.eachOnItsLoopAndWait(s -> s.faults().add(fault), APPLY_BOUND);
+        changed(faults.add(fault));
     }
 
     /** Replaces the fault of the same name, in place, on live sessions too. */
     synchronized void updateFault(Fault fault) {
-        List<Fault> next = new ArrayList<>(faults);
-        next.replaceAll(f -> f.name().equals(fault.name()) ? fault : f);
-        setFaults(next);
-        sessions.eachOnItsLoopAndWait(s -> s.faults().update(fault), APPLY_BOUND);
+        changed(faults.update(fault));
     }
 
     /** Removes the fault of that name, from live sessions too. */
     synchronized void removeFault(String name) {
-        List<Fault> next = new ArrayList<>(faults);
-        next.removeIf(f -> f.name().equals(name));
-        setFaults(next);
-        sessions.eachOnItsLoopAndWait(s -> s.faults().remove(name), APPLY_BOUND);
+        changed(faults.remove(name));
     }
 
     /** Makes the faults exactly {@code wanted}: removed, updated and added by name, in {@code wanted}'s order for new sessions. */
     synchronized void replaceFaults(List<Fault> wanted) {
-        java.util.Set<String> keep = new java.util.HashSet<>();
-        wanted.forEach(f -> keep.add(f.name()));
-        for (Fault f : faults) {
-            if (!keep.contains(f.name())) {
-                String name = f.name();
-                sessions.eachOnItsLoopAndWait(s -> s.faults().remove(name), APPLY_BOUND);
-            }
-        }
-        for (Fault f : wanted) {
-            boolean had = faults.stream().anyMatch(old -> old.name().equals(f.name()));
-            if (had && faults.stream().noneMatch(f::equals)) {
-                sessions.eachOnItsLoopAndWait(s -> s.faults().update(f), APPLY_BOUND);
-            } else if (!had) {
-                sessions.eachOnItsLoopAndWait(s -> s.faults().add(f), APPLY_BOUND);
-            }
-        }
-        setFaults(wanted);
+        changed(faults.replace(wanted));
     }
 
-    private void setFaults(List<Fault> next) {
-        faults = List.copyOf(next);
-        boolean paused = AcceptDecision.pausesAccept(faults);
+    /** After a change of the faults: accept_pause faults that start are reported, and the listener paused or resumed. */
+    private void changed(List<Fault> pausesStarted) {
+        Channel l = listener;
+        if (l != null) {
+            pauseApplied(context, pausesStarted);
+        }
+        boolean paused = faults.pausesAccept();
         if (paused != acceptPaused) {
             acceptPaused = paused;
-            Channel l = listener;
             if (l != null) {
-                l.eventLoop().execute(() -> applyAcceptPause(l, paused));
+                l.eventLoop().execute(() -> Admission.pause(l, paused));
             }
         }
     }
 
     /**
-     * accept_pause: the listener's auto-read is what makes the transport call accept(), so turning it off
-     * leaves new connections in the kernel's backlog (and, once that is full, SYNs dropped).
+     * The observer's "fault applied" for each accept_pause fault that starts acting on a bound listener
+     * (at bind, or added while listening). It acts on no connection, so none is named.
      */
-    private static void applyAcceptPause(Channel listener, boolean paused) {
-        listener.config().setAutoRead(!paused);
-        if (!paused) {
-            listener.read();
+    private void pauseApplied(ProxyContext ctx, List<Fault> pauses) {
+        for (Fault f : pauses) {
+            ctx.observer().faultApplied(name(), null, f.name(), f.type().name(), Direction.CLIENT_TO_SERVICE,
+                    ctx.clock().nanoTime());
         }
     }
 

@@ -32,11 +32,14 @@ class DemoConfigTest {
     }
 
     @Test
-    void theEmbeddedConfigHasTheThreeDemoProxiesOnFixedLoopbackPorts() throws Exception {
+    void theEmbeddedConfigHasTheFourDemoProxiesOnFixedLoopbackPorts() throws Exception {
         SynackConfig c = DemoConfig.embedded();
-        assertThat(c.proxies()).extracting(ProxySpec::name).containsExactly("http", "echo", "refused");
-        assertThat(c.proxies()).extracting(p -> p.listen().port()).containsExactly(18001, 18002, 18003);
-        assertThat(c.proxies()).extracting(p -> p.upstreams().get(0).port()).containsExactly(18101, 18102, 18103);
+        assertThat(c.proxies()).extracting(ProxySpec::name).containsExactly("http", "echo", "refused", "faulty");
+        assertThat(c.proxies()).extracting(p -> p.listen().port()).containsExactly(18001, 18002, 18003, 18004);
+        assertThat(c.proxies()).extracting(p -> p.upstreams().get(0).port()).containsExactly(18101, 18102, 18103, 18101);
+        assertThat(DemoConfig.proxy(c, "faulty").faults()).extracting(f -> f.type()).containsExactly("latency", "reset_peer");
+        assertThat(DemoConfig.proxy(c, "faulty").faults().get(1).trigger().afterBytes())
+                .as("the first response passes the reset").isEqualTo(HttpResponder.RESPONSE.length());
     }
 
     @Test

@@ -67,6 +67,21 @@ class FaultConfigCheckTest {
     }
 
     @Test
+    void aFaultActingAtAcceptHasNoTrigger() throws ConfigException {
+        assertThat(errors("faults: [{type: refuse, trigger: {after_bytes: 10}}, {type: connect_delay, trigger: {after: 2s}}]"))
+                .containsExactly(
+                        "proxies[0].faults[0].trigger: {after_bytes: 10} (expected: no trigger: refuse acts as a client connects, before any byte)",
+                        "proxies[0].faults[1].trigger: {after: 2s} (expected: no trigger: connect_delay acts as a client connects, before any byte)");
+    }
+
+    @Test
+    void acceptPauseActsOnEveryClient() throws ConfigException {
+        assertThat(errors("faults: [{type: accept_pause, toxicity: 0.5, clients: [10.0.0.0/8]}]")).containsExactly(
+                "proxies[0].faults[0].toxicity: 0.5 (expected: 1: accept_pause stops the listener, before any client is known)",
+                "proxies[0].faults[0].clients: [10.0.0.0/8] (expected: none: accept_pause stops the listener, before any client is known)");
+    }
+
+    @Test
     void aFaultThisMachineCannotRun() throws ConfigException {
         SynackConfig c = config("faults: [{type: latency}, {type: silent_drop}]");
         assertThat(FaultConfigCheck.unavailable(c, false)).map(ConfigError::toString).containsExactly(

@@ -29,11 +29,12 @@ public final class EventsOnFailure implements BeforeEachCallback, TestWatcher {
         for (RunningProxy p : STARTED.get()) {
             long t0 = p.observer().events().isEmpty() ? 0 : p.observer().events().get(0).nanos();
             for (RecordingObserver.Event e : p.observer().events()) {
-                out.append(String.format("%n  %+8.1f ms  #%d %s %s%s%s%s", (e.nanos() - t0) / 1e6, e.connection(), e.kind(),
+                out.append(String.format("%n  %+8.1f ms  #%d %s %s%s%s%s%s", (e.nanos() - t0) / 1e6, e.connection(), e.kind(),
                         e.side() == null ? "" : e.side(),
                         e.address() == null ? "" : " " + e.address(),
                         e.reason() == null ? "" : " " + e.reason(),
-                        e.cause() == null ? "" : " " + e.cause()));
+                        e.cause() == null ? "" : " " + e.cause(),
+                        e.fault() == null ? "" : " " + e.fault() + " (" + e.faultType() + ")"));
             }
             p.observer().summaries().forEach(s -> out.append("\n  ").append(s));
         }

@@ -5,6 +5,7 @@ import dev.synack.observe.ConnectOutcome;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.Direction;
 import dev.synack.observe.OptionReading;
 import dev.synack.observe.Side;
 import java.net.InetSocketAddress;
@@ -29,17 +30,20 @@ public final class RecordingObserver implements ConnectionObserver {
     /** The kinds of recorded events, one per observer method (but bytes and backpressure, which are counted). */
     public enum Kind {
         LISTENING, STOPPED_LISTENING, ACCEPTED, REJECTED, CONNECT_STARTED, CONNECTED, CONNECT_FAILED,
-        FIN_READ, FIN_SENT, RESET_READ, RESET_SENT, SOCKET_ERROR, SOCKET_CLOSED, CLOSED
+        FIN_READ, FIN_SENT, RESET_READ, RESET_SENT, SOCKET_ERROR, SOCKET_CLOSED, FAULT_APPLIED, CLOSED
     }
 
     /**
      * One event. {@code connection} is -1 where there is no session (listening, rejected); {@code address}
      * is the connect target, the rejected client or the listening address; {@code attempt} is 0 where it
      * does not apply; {@code nanos} is the event's own timestamp (the proxy's clock), or the time it was
-     * recorded for events that carry none; {@code outcome} is set on CONNECT_FAILED only.
+     * recorded for events that carry none; {@code outcome} is set on CONNECT_FAILED only. A FAULT_APPLIED
+     * event has the fault's name and type, and as {@code side} the socket its direction is written on
+     * (UPSTREAM for client → service); its connection is -1 for a fault that acted at accept.
      */
     public record Event(Kind kind, long connection, Side side, InetSocketAddress address, int attempt,
-                        CloseReason reason, Throwable cause, long nanos, ConnectOutcome outcome) {}
+                        CloseReason reason, Throwable cause, long nanos, ConnectOutcome outcome, String fault,
+                        String faultType) {}
 
     private final List<Event> events = new ArrayList<>();
     private final List<ConnectionSummary> summaries = new ArrayList<>();
@@ -55,7 +59,7 @@ public final class RecordingObserver implements ConnectionObserver {
 
     private synchronized void record(Kind kind, long id, Side side, InetSocketAddress address, int attempt,
                                      CloseReason reason, Throwable cause, long nanos) {
-        record(new Event(kind, id, side, address, attempt, reason, cause, nanos, null));
+        record(new Event(kind, id, side, address, attempt, reason, cause, nanos, null, null, null));
     }
 
     private synchronized void record(Event e) {
@@ -81,7 +85,7 @@ public final class RecordingObserver implements ConnectionObserver {
     }
     @Override public void connectFailed(ConnectionInfo c, InetSocketAddress target, int attempt, ConnectOutcome outcome,
                                         Throwable cause, long t) {
-        record(new Event(Kind.CONNECT_FAILED, c.id(), Side.UPSTREAM, target, attempt, null, cause, t, outcome));
+        record(new Event(Kind.CONNECT_FAILED, c.id(), Side.UPSTREAM, target, attempt, null, cause, t, outcome, null, null));
     }
     @Override public void bytesRead(ConnectionInfo c, Side side, int n) { bytesRead[side.ordinal()].addAndGet(n); }
     @Override public void backpressure(ConnectionInfo c, Side side, boolean paused, long t) {
@@ -96,6 +100,11 @@ public final class RecordingObserver implements ConnectionObserver {
     @Override public void resetSent(ConnectionInfo c, Side side, long t) { record(Kind.RESET_SENT, c.id(), side, null, 0, null, null, t); }
     @Override public void socketError(ConnectionInfo c, Side side, Throwable cause, long t) {
         record(Kind.SOCKET_ERROR, c.id(), side, null, 0, null, cause, t);
+    }
+    @Override public void faultApplied(String proxy, ConnectionInfo c, String fault, String type, Direction d, long t) {
+        Side side = d == Direction.CLIENT_TO_SERVICE ? Side.UPSTREAM : Side.DOWNSTREAM;
+        record(new Event(Kind.FAULT_APPLIED, c == null ? -1 : c.id(), side, c == null ? null : c.client(), 0, null, null, t,
+                null, fault, type));
     }
     @Override public void socketClosed(ConnectionInfo c, Side side, long t) {
         record(Kind.SOCKET_CLOSED, c.id(), side, c.localAddress(side), 0, null, null, t);
@@ -115,6 +124,16 @@ public final class RecordingObserver implements ConnectionObserver {
 
     public List<Event> events(Kind kind, long connection) {
         return events().stream().filter(e -> e.kind() == kind && e.connection() == connection).collect(Collectors.toList());
+    }
+
+    /** The FAULT_APPLIED events of faults of {@code type}, in order. */
+    public List<Event> faultsApplied(String type) {
+        return events(Kind.FAULT_APPLIED).stream().filter(e -> type.equals(e.faultType())).collect(Collectors.toList());
+    }
+
+    /** Waits for the first FAULT_APPLIED event of a fault of {@code type}. */
+    public Event awaitFaultApplied(String type) {
+        return awaitEvent(Kind.FAULT_APPLIED, e -> type.equals(e.faultType()));
     }
 
     public synchronized List<ConnectionSummary> summaries() {
@@ -179,7 +198,11 @@ public final class RecordingObserver implements ConnectionObserver {
                 ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
-    private synchronized <T> T await(String what, Supplier<Optional<T>> probe) {
+    /**
+     * Waits until {@code probe} finds something, looking again at each new event; fails after
+     * {@link #TIMEOUT} naming {@code what}.
+     */
+    public synchronized <T> T await(String what, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             Optional<T> found = probe.get();

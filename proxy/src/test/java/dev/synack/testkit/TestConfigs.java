@@ -33,12 +33,14 @@ public final class TestConfigs {
     private final ProxySpec proxy;
     private final Duration drain;
     private final MirrorSpec mirror;
+    private final Long seed;
 
-    private TestConfigs(Transport transport, ProxySpec proxy, Duration drain, MirrorSpec mirror) {
+    private TestConfigs(Transport transport, ProxySpec proxy, Duration drain, MirrorSpec mirror, Long seed) {
         this.transport = transport;
         this.proxy = proxy;
         this.drain = drain;
         this.mirror = mirror;
+        this.seed = seed;
     }
 
     public static TestConfigs proxy(Transport transport, HostPort... upstreams) {
@@ -47,7 +49,7 @@ public final class TestConfigs {
                 CloseAction.RESET, CloseAction.RESET,
                 new LimitsSpec(1000, 0, Duration.ofSeconds(60), Duration.ZERO),
                 BufferSpec.DEFAULT, SocketSpec.DEFAULT, SocketSpec.DEFAULT, List.of());
-        return new TestConfigs(transport, spec, Duration.ofSeconds(2), MirrorSpec.DEFAULT);
+        return new TestConfigs(transport, spec, Duration.ofSeconds(2), MirrorSpec.DEFAULT, null);
     }
 
     /** A backoff with jitter 0, so the waits are exactly {@code initial * multiplier^(n-1)} capped at {@code max}. */
@@ -65,7 +67,7 @@ public final class TestConfigs {
 
     public SynackConfig config() {
         return new SynackConfig(new AdminSpec(new HostPort("127.0.0.1", 0)), TransportKind.valueOf(transport.name()),
-                new ShutdownSpec(drain), List.of(proxy), null, dev.synack.config.MetricsSpec.DEFAULT, mirror);
+                new ShutdownSpec(drain), List.of(proxy), seed, dev.synack.config.MetricsSpec.DEFAULT, mirror);
     }
 
     public TestConfigs withUpstreams(HostPort... upstreams) {
@@ -133,18 +135,23 @@ public final class TestConfigs {
     }
 
     public TestConfigs withDrain(Duration drain) {
-        return new TestConfigs(transport, proxy, drain, mirror);
+        return new TestConfigs(transport, proxy, drain, mirror, seed);
     }
 
     /** With the mirror engine's settings (it runs when {@code mirror.enabled()}). */
     public TestConfigs withMirror(MirrorSpec mirror) {
-        return new TestConfigs(transport, proxy, drain, mirror);
+        return new TestConfigs(transport, proxy, drain, mirror, seed);
+    }
+
+    /** With the top-level {@code seed} of every random decision (null: one drawn per run). */
+    public TestConfigs withSeed(Long seed) {
+        return new TestConfigs(transport, proxy, drain, mirror, seed);
     }
 
     private TestConfigs edit(Consumer<Draft> change) {
         Draft d = new Draft(proxy);
         change.accept(d);
-        return new TestConfigs(transport, d.build(), drain, mirror);
+        return new TestConfigs(transport, d.build(), drain, mirror, seed);
     }
 
     /** A mutable copy of a ProxySpec, so each wither names only the field it changes. */

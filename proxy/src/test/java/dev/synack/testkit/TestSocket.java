@@ -96,6 +96,29 @@ public final class TestSocket implements AutoCloseable {
         return new Digest(payload.length(), Payload.hex(md.digest()));
     }
 
+    /**
+     * Like {@link #write(Payload)}, but after every {@code step} bytes written (a multiple of
+     * {@link Payload#CHUNK}) calls {@code between} with the total so far: a writer that waits there lets
+     * the test change something between two parts of one stream.
+     */
+    public Digest write(Payload payload, long step, LongConsumer between) throws IOException {
+        Payload.Generator g = payload.generator();
+        ByteBuffer buf = ByteBuffer.allocateDirect(Payload.CHUNK);
+        MessageDigest md = Payload.sha256();
+        long total = 0;
+        while (g.fill(buf)) {
+            md.update(buf);
+            buf.rewind();
+            while (buf.hasRemaining()) {
+                total += channel.write(buf);
+            }
+            if (total % step == 0) {
+                between.accept(total);
+            }
+        }
+        return new Digest(payload.length(), Payload.hex(md.digest()));
+    }
+
     public void write(String text) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {

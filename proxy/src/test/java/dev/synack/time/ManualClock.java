@@ -16,6 +16,7 @@ public final class ManualClock implements Clock {
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private long now;
     private long sequence;
+    private long lateness;
 
     public ManualClock() {
         this(0);
@@ -32,9 +33,14 @@ public final class ManualClock implements Clock {
 
     @Override
     public ScheduledFuture<?> schedule(ScheduledExecutorService executor, Runnable task, long delayNanos) {
-        Task t = new Task(now + Math.max(0, delayNanos), sequence++, task);
+        Task t = new Task(now + Math.max(0, delayNanos) + lateness, sequence++, task);
         queue.add(t);
         return t;
+    }
+
+    /** Every task scheduled from now on runs {@code nanos} after it is due, as timers do on a loaded machine. */
+    public void lateBy(long nanos) {
+        this.lateness = nanos;
     }
 
     /** Moves time forward by {@code amount}, running every task that falls due on the way. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
  */
 public final class BandwidthHandler extends FaultHandler {
     private static final long PIECES_PER_SECOND = 50;
+    private static final long PIECE_NANOS = 1_000_000_000L / PIECES_PER_SECOND;
 
     /** {@code rate} in KB/s. */
     public record Attributes(long rate) implements OutboundFault {
@@ -37,6 +38,8 @@ public final class BandwidthHandler extends FaultHandler {
     private final long rate;
     private long freeAtNanos = Long.MIN_VALUE;
     private long carry;
+    /** Bytes were left waiting for the link at the end of the last pump: the link has been busy since. */
+    private boolean waiting;
     private ScheduledFuture<?> timer;
 
     BandwidthHandler(Attributes attributes, FaultContext context) {
@@ -46,14 +49,15 @@ public final class BandwidthHandler extends FaultHandler {
 
     @Override
     protected void onActivate(ChannelHandlerContext ctx) {
-        pump();
+        pump(true);
     }
 
     @Override
     protected void onBytes(ChannelHandlerContext ctx, ByteBuf buf, ChannelPromise promise) {
         hold(buf, promise);
         if (timer == null) {
-            pump();
+            // What the rate lets through at once leaves unflushed: the relay flushes at the end of its read.
+            pump(false);
         }
     }
 
@@ -64,14 +68,17 @@ public final class BandwidthHandler extends FaultHandler {
         }
     }
 
-    /** Passes what the rate allows now, then waits until the link is free again. */
-    private void pump() {
+    /** Passes what the rate allows now (flushing it when {@code flush}), then waits until the link is free again. */
+    private void pump(boolean flush) {
         timer = null;
         if (rate == 0) {
             return;
         }
         ChannelHandlerContext ctx = ctx();
         long now = now();
+        // A timer that fires late must not cost the stream its lateness: while bytes wait, the link has
+        // been busy since it was free (at most one piece back); after idling it starts afresh now.
+        long floor = waiting ? now - PIECE_NANOS : now;
         boolean wrote = false;
         for (Held h = peekHeld(); h != null; h = peekHeld()) {
             if (!(h.msg instanceof ByteBuf)) {
@@ -81,7 +88,7 @@ public final class BandwidthHandler extends FaultHandler {
                 continue;
             }
             if (freeAtNanos > now) {
-                timer = schedule(this::pump, freeAtNanos - now);
+                timer = schedule(() -> pump(true), freeAtNanos - now);
                 break;
             }
             int piece = (int) Math.min(h.bytes(), Math.max(1, rate * 1000 / PIECES_PER_SECOND));
@@ -94,10 +101,11 @@ public final class BandwidthHandler extends FaultHandler {
             wrote = true;
             // piece bytes at rate * 1000 B/s take piece * 10^6 / rate ns; the remainder carries over.
             long numerator = piece * 1_000_000L + carry;
-            freeAtNanos = Math.max(freeAtNanos, now) + numerator / rate;
+            freeAtNanos = Math.max(freeAtNanos, floor) + numerator / rate;
             carry = numerator % rate;
         }
-        if (wrote) {
+        waiting = timer != null;
+        if (wrote && flush) {
             ctx.flush();
         }
     }

@@ -60,16 +60,17 @@ public final class LatencyHandler extends FaultHandler {
                 h.dueNanos = lastDue;
             }
         }
-        pump();
+        pump(true);
     }
 
     @Override
     protected void onBytes(ChannelHandlerContext ctx, ByteBuf buf, ChannelPromise promise) {
         boolean idle = !holding();
         stamp(hold(buf, promise));
-        // Dues never decrease, so only a chunk arriving at an empty queue needs a timer of its own.
+        // Dues never decrease, so only a chunk arriving at an empty queue needs a timer of its own. A chunk
+        // due at once (latency 0) leaves now, unflushed: the relay flushes at the end of its read.
         if (idle) {
-            pump();
+            pump(false);
         }
     }
 
@@ -104,8 +105,8 @@ public final class LatencyHandler extends FaultHandler {
         lastDue = h.dueNanos;
     }
 
-    /** Passes every chunk that is due, then waits for the next one. */
-    private void pump() {
+    /** Passes every chunk that is due (flushing them when {@code flush}), then waits for the next one. */
+    private void pump(boolean flush) {
         if (timer != null) {
             timer.cancel(false);
             timer = null;
@@ -118,12 +119,12 @@ public final class LatencyHandler extends FaultHandler {
             forward(ctx, h.msg, h.promise);
             wrote = true;
         }
-        if (wrote) {
+        if (wrote && flush) {
             ctx.flush();
         }
         Held next = peekHeld();
         if (next != null) {
-            timer = schedule(this::pump, next.dueNanos - now);
+            timer = schedule(() -> pump(true), next.dueNanos - now);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.synack.fault.FaultBench;
 import dev.synack.fault.StreamEnd;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code bandwidth} in virtual time: the rate over seconds, rate 0 as a stall, backpressure, live changes. */
@@ -26,6 +27,16 @@ class BandwidthHandlerTest {
         assertThat(b.bytes()).isEqualTo(payload);
         // no piece larger than 20 ms worth
         assertThat(b.events).allSatisfy(e -> assertThat(e.bytes().length).isLessThanOrEqualTo(2000));
+    }
+
+    @Test
+    void timersThatFireLateDoNotSlowTheRate() {
+        FaultBench b = new FaultBench().add(fault("bandwidth", Map.of("rate", 100)));
+        b.clock.lateBy(TimeUnit.MILLISECONDS.toNanos(5));
+        Payloads.writeInChunks(b, Payloads.random(1_000_000, 4), 128 * 1024, 0);
+        b.advanceMillis(5000);
+        // each 20 ms timer 5 ms late would lose a fifth of the rate (400,000 bytes by 5 s)
+        assertThat(bytesBy(b, 5000)).isBetween(480_000L, 520_000L);
     }
 
     @Test
