@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>What it holds is bounded: beyond {@link #WINDOW} (or the channel's high water mark, if larger) the
  * channel turns unwritable and the relay stops reading, so throughput through a latency of L is at most
- * WINDOW / L (16 MiB / 100 ms = 168 MB/s) without ever exhausting memory.
+ * WINDOW / L (64 MiB / 50 ms = 1.3 GB/s) without ever exhausting memory.
  */
 public final class LatencyHandler extends FaultHandler {
     /** The bytes a latency may hold in flight per connection and direction. */
-    public static final long WINDOW = 16L << 20;
+    public static final long WINDOW = 64L << 20;
 
     /** {@code latency} and {@code jitter} in milliseconds. */
     public record Attributes(long latency, long jitter) implements OutboundFault {

@@ -106,7 +106,8 @@ class LatencyHandlerTest {
     void whatItHoldsIsBoundedThroughWritability() {
         FaultBench b = new FaultBench().add(fault("latency", latency(100, 0)));
         byte[] mib = new byte[1 << 20];
-        for (int i = 0; i < 16; i++) {
+        int window = (int) (LatencyHandler.WINDOW >> 20);
+        for (int i = 0; i < window; i++) {
             b.write(mib);
         }
         assertThat(b.channel.isWritable()).isTrue();
@@ -115,7 +116,7 @@ class LatencyHandlerTest {
         b.advanceMillis(100);
         assertThat(b.channel.isWritable()).isTrue();
         assertThat(b.writabilityChanges).containsExactly(false, true);
-        assertThat(b.bytes()).hasSize(17 << 20);
+        assertThat(b.bytes()).hasSize((window + 1) << 20);
     }
 
     @Test
