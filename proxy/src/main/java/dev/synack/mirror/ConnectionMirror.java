@@ -1,5 +1,6 @@
 package dev.synack.mirror;
 
+import dev.synack.mirror.model.LinuxTcpState;
 import dev.synack.mirror.model.ObservedEvent;
 import dev.synack.net.TcpInfo;
 import dev.synack.observe.ConnectionInfo;
@@ -16,7 +17,14 @@ import java.util.function.LongSupplier;
  * connection, and never held across I/O.
  */
 final class ConnectionMirror {
-    final ConnectionInfo info;
+    /**
+     * The live session while it runs; null once it ended, so that a tracked ended connection (thousands of
+     * them on a busy proxy) does not keep its session's channels, pipelines and buffers alive.
+     */
+    ConnectionInfo info;
+    /** The session's event loop, where its events, tcp_info reads and polls run. */
+    final java.util.concurrent.Executor loop;
+    final java.net.InetSocketAddress client;
     final long id;
     final String proxy;
     final long startNanos;
@@ -30,6 +38,8 @@ final class ConnectionMirror {
     private long endedNanos = -1;
     private long settledNanos = -1;
     private boolean samplePending;
+    /** The sockets observed since the last transition sample (bit per side): only they are read. */
+    private int moved;
     /** Whether tcp_info can be read here at all (not on NIO): learnt from the first try. */
     private boolean tcpInfoWorks = true;
     private boolean tcpInfoTried;
@@ -39,6 +49,8 @@ final class ConnectionMirror {
                      DivergenceSink sink) {
         this.clock = clock;
         this.info = info;
+        this.loop = info.executor();
+        this.client = info.client();
         this.id = info.id();
         this.proxy = info.proxy();
         this.startNanos = acceptedNanos;
@@ -60,7 +72,10 @@ final class ConnectionMirror {
             m.remote = info.remoteAddress(side);
         }
         m.observe(o);
-        requestSample();
+        if (m.fdOpen) {
+            moved |= 1 << side.ordinal();
+            requestSample();
+        }
     }
 
     /** On the session's loop, for an ETIMEDOUT: reads the socket first, to say which timer ran out. */
@@ -88,7 +103,7 @@ final class ConnectionMirror {
         samplePending = true;
         try {
             // After this loop pass: a FIN sent by close() must have left before the socket is read.
-            info.executor().execute(transitionSample);
+            loop.execute(transitionSample);
         } catch (RejectedExecutionException e) {
             samplePending = false;
         }
@@ -96,12 +111,38 @@ final class ConnectionMirror {
 
     private synchronized void transitionSample() {
         samplePending = false;
+        int sides = moved;
+        moved = 0;
         if (summary != null) {
             return;
         }
         long now = clock.getAsLong();
-        sample(down, null, now);
-        sample(up, null, now);
+        if ((sides & 1 << Side.DOWNSTREAM.ordinal()) != 0) {
+            sample(down, null, now);
+        }
+        if ((sides & 1 << Side.UPSTREAM.ordinal()) != 0) {
+            sample(up, null, now);
+        }
+    }
+
+    /**
+     * On the poller's thread, before a scan: asks for the /proc rows this connection's sockets need. An open
+     * fd is read by tcp_info and needs none, unless the transport has no tcp_info (NIO) or the last read
+     * found no socket or a closed one; a closed fd needs its row until the kernel has forgotten the socket.
+     */
+    synchronized void want(ScanRequest request) {
+        want(down, request);
+        want(up, request);
+    }
+
+    private void want(SocketMirror m, ScanRequest request) {
+        if (!m.exists || m.local == null || m.remote == null) {
+            return;
+        }
+        boolean needs = m.fdOpen ? !tcpInfoWorks || m.rowsWanted || summary != null : !m.settled();
+        if (needs) {
+            request.add(m.local, m.remote, probe.tableOf(m.local));
+        }
     }
 
     /** On the session's loop: tcp_info of the open fds, /proc rows of the closed ones. */
@@ -149,11 +190,15 @@ final class ConnectionMirror {
             }
         }
         boolean closeFromTcpInfo = r != null && r.state() == dev.synack.mirror.model.TcpState.CLOSED;
-        boolean tableCurrent = table != null && table.takenAtNanos() >= m.lastObservedNanos;
-        if ((r == null || closeFromTcpInfo) && tableCurrent && m.local != null && m.remote != null) {
-            // An fd-less socket's row has inode 0; a row with an inode is a new socket on the same 4-tuple.
+        m.rowsWanted = r == null || closeFromTcpInfo;
+        boolean tableCurrent = table != null && m.local != null && m.remote != null
+                && table.takenAtNanos() >= m.lastObservedNanos && table.covers(m.local, m.remote);
+        if ((r == null || closeFromTcpInfo) && tableCurrent) {
+            // An fd-less socket's row has inode 0 and a state only a closed fd leaves; a row with an inode, or in
+            // a state of a live connection (one in the accept queue has no inode yet), is a new socket on the
+            // same 4-tuple: a client that reused its port took over this socket's TIME_WAIT with its SYN.
             Optional<KernelReading> row = table.find(m.local, m.remote)
-                    .filter(x -> m.fdOpen || x.inode() == 0)
+                    .filter(x -> m.fdOpen || x.inode() == 0 && LinuxTcpState.orphanCode(x.state()))
                     .flatMap(x -> KernelReading.of(x, now));
             if (row.isPresent()) {
                 r = row.get();
@@ -173,6 +218,7 @@ final class ConnectionMirror {
     synchronized void ended(ConnectionSummary s, long nanos) {
         summary = s;
         endedNanos = nanos;
+        info = null;
     }
 
     synchronized boolean isOpen() {
@@ -186,6 +232,18 @@ final class ConnectionMirror {
 
     synchronized long endedNanos() {
         return endedNanos;
+    }
+
+    /** Adds this connection's sockets to a tally by {@link MirrorTally#key}: the mirror's state and the kernel's label. */
+    synchronized void tally(java.util.Map<String, Long> into) {
+        for (SocketMirror m : new SocketMirror[] {down, up}) {
+            if (m == down || m.exists) {
+                into.merge(MirrorTally.key(proxy, m.side, dev.synack.observe.MirrorCounts.MIRROR, m.state.name()), 1L, Long::sum);
+                if (m.kernel != null) {
+                    into.merge(MirrorTally.key(proxy, m.side, dev.synack.observe.MirrorCounts.KERNEL, m.kernel.label()), 1L, Long::sum);
+                }
+            }
+        }
     }
 
     /** An immutable copy of everything the queries show, taken at {@code now}. */

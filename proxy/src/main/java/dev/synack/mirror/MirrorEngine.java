@@ -26,7 +26,7 @@ public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
     private final MirrorOptions options;
     private final LongSupplier clock;
     private final Map<Long, ConnectionMirror> tracked = new ConcurrentHashMap<>();
-    private final DivergenceCounters counters = new DivergenceCounters();
+    private final DivergenceCounters counters;
     private final KernelPoller poller;
     private final MirrorQueries queries;
 
@@ -34,6 +34,7 @@ public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
         this.probe = probe;
         this.options = options;
         this.clock = clock;
+        this.counters = new DivergenceCounters(clock);
         this.poller = new KernelPoller(probe, options, clock, tracked);
         this.queries = new MirrorQueries(tracked, counters, clock);
     }

@@ -14,16 +14,28 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MetricsObserver implements ConnectionObserver {
     private final MeterRegistry registry;
     private final boolean toxiproxyNames;
+    private final MirrorCounts mirror;
     private final ConcurrentHashMap<String, ProxyMeters> proxies = new ConcurrentHashMap<>();
 
     public MetricsObserver(MeterRegistry registry, boolean toxiproxyNames) {
+        this(registry, toxiproxyNames, null);
+    }
+
+    /** With {@code mirror} (null when the mirror is off) each proxy also gets the mirror's socket gauges and divergence counters. */
+    public MetricsObserver(MeterRegistry registry, boolean toxiproxyNames, MirrorCounts mirror) {
         this.registry = registry;
         this.toxiproxyNames = toxiproxyNames;
+        this.mirror = mirror;
     }
 
     private ProxyMeters meters(String proxy) {
         ProxyMeters m = proxies.get(proxy);
-        return m != null ? m : proxies.computeIfAbsent(proxy, p -> new ProxyMeters(registry, p));
+        return m != null ? m : proxies.computeIfAbsent(proxy, p -> {
+            if (mirror != null) {
+                MirrorMeters.bind(registry, p, mirror);
+            }
+            return new ProxyMeters(registry, p);
+        });
     }
 
     @Override
