@@ -2,9 +2,11 @@ package dev.synack.mirror;
 
 import dev.synack.mirror.model.LinuxTcpState;
 import dev.synack.mirror.model.ObservedEvent;
+import dev.synack.net.ProcNetTcp;
 import dev.synack.net.TcpInfo;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.Direction;
 import dev.synack.observe.Side;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,6 +46,8 @@ final class ConnectionMirror {
     private boolean tcpInfoWorks = true;
     private boolean tcpInfoTried;
     private final Runnable transitionSample = this::transitionSample;
+    /** Per direction, the faults acting on it ({@code name (type)}), null for none: they may hold a FIN on purpose. */
+    private final String[] faults = new String[Direction.values().length];
 
     ConnectionMirror(ConnectionInfo info, long acceptedNanos, MirrorOptions options, KernelProbe probe, LongSupplier clock,
                      DivergenceSink sink) {
@@ -78,12 +82,27 @@ final class ConnectionMirror {
         }
     }
 
+    /** On the session's loop: a fault started acting on {@code direction}. */
+    synchronized void faultActs(Direction direction, String name, String type) {
+        String f = name.equals(type) ? name : name + " (" + type + ")";
+        int d = direction.ordinal();
+        faults[d] = faults[d] == null ? f : faults[d] + ", " + f;
+    }
+
     /** On the session's loop, for an ETIMEDOUT: reads the socket first, to say which timer ran out. */
     synchronized void timedOut(Side side, long nanos) {
         SocketMirror m = socket(side);
         read(m, null, nanos);
         TcpInfo t = m.lastInfo;
-        if (t == null) {
+        ProcNetTcp.Row row = m.kernel == null ? null : m.kernel.row();
+        if (t == null && row != null && row.timer() == ProcNetTcp.Row.TIMER_KEEPALIVE && row.txQueue() == 0) {
+            // NIO has no tcp_info: the last /proc row says which timer was running, and that nothing was unacknowledged
+            m.note = "ETIMEDOUT: keepalive: the " + m.peer() + " answered none of the probes (the last /proc reading: keepalive "
+                    + "timer running, nothing unacknowledged); it is gone or unreachable";
+        } else if (t == null && row != null && row.timer() == ProcNetTcp.Row.TIMER_RETRANSMIT) {
+            m.note = "ETIMEDOUT: retransmissions of " + row.txQueue() + " unacknowledged bytes went unanswered (the last /proc "
+                    + "reading; net.ipv4.tcp_retries2 or TCP_USER_TIMEOUT)";
+        } else if (t == null) {
             m.note = "ETIMEDOUT: the " + m.peer() + " answered nothing (keepalive probes or retransmissions ran out)";
         } else if (t.unacked() > 0 || t.retransmits() > 0) {
             m.note = "ETIMEDOUT: " + t.retransmits() + " retransmissions of " + t.unacked() + " unacknowledged segments went "
@@ -167,7 +186,8 @@ final class ConnectionMirror {
     private void sample(SocketMirror m, KernelTable table, long now) {
         if (m.exists && (m.fdOpen || table != null)) {
             read(m, table, now);
-            DurationRules.check(m, m == down ? up : down, now, options.divergenceGrace().toNanos());
+            DurationRules.check(m, m == down ? up : down, now, options.divergenceGrace().toNanos(),
+                    faults[Direction.readOn(m.side).ordinal()]);
         }
     }
 

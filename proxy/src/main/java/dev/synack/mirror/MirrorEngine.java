@@ -5,6 +5,7 @@ import dev.synack.observe.ConnectOutcome;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.Direction;
 import dev.synack.observe.Side;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -137,6 +138,14 @@ public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
             m.timedOut(side, nanos);
         } else {
             m.observe(side, new Observation(nanos, StepKind.SOCKET_ERROR, null));
+        }
+    }
+
+    @Override
+    public void faultApplied(String proxy, ConnectionInfo c, String fault, String type, Direction direction, long nanos) {
+        ConnectionMirror m = c == null ? null : tracked.get(c.id());
+        if (m != null) {
+            m.faultActs(direction, fault, type);
         }
     }
 
