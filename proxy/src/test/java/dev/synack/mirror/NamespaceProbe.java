@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synack.config.HostPort;
 import dev.synack.config.KeepaliveSpec;
-import dev.synack.config.KernelOption;
 import dev.synack.net.Transport;
 import dev.synack.net.TransportChoice;
 import dev.synack.testkit.Ending;
@@ -15,7 +14,6 @@ import dev.synack.testkit.TestConfigs;
 import dev.synack.testkit.TestSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The conformance scenarios that need a network of their own, run in a child JVM inside a namespace that
@@ -79,15 +77,15 @@ public final class NamespaceProbe {
             run.checkpoint(id, "established");
             link(serviceNs, serviceLink, "down");
             try {
-                ConnectionView v;
                 assertThat(client.readToEnd().ending()).isIn(Ending.RESET, Ending.EOF);
                 run.awaitClosed(id);
-                v = run.checkpoint(id, "ended");
+                ConnectionView v = run.checkpoint(id, "ended");
                 assertThat(v.closeReason()).isEqualTo("error");
                 assertThat(MirrorRun.steps(v, UPSTREAM)).contains("timed_out CLOSED");
                 assertThat(v.upstream().note()).contains("keepalive");
                 out("keepalive." + t.configName() + ".note", v.upstream().note());
-                out("keepalive." + t.configName() + ".downstream_end", MirrorRun.steps(v, DOWNSTREAM).get(MirrorRun.steps(v, DOWNSTREAM).size() - 1));
+                List<String> down = MirrorRun.steps(v, DOWNSTREAM);
+                out("keepalive." + t.configName() + ".downstream_end", down.get(down.size() - 1));
                 diagram("keepalive." + t.configName(), SequenceDiagram.render(v));
             } finally {
                 link(serviceNs, serviceLink, "up");
@@ -109,8 +107,4 @@ public final class NamespaceProbe {
     static void out(String key, Object value) {
         System.out.println("probe " + key + "=" + value);
     }
-
-    /** The tcpi_options bits of data in the SYN and of a TFO child, for the fast-open scenario. */
-    static final Map<String, Integer> TFO_BITS = Map.of("syn_data", KernelOption.TCPI_OPT_SYN_DATA,
-            "tfo_child", KernelOption.TCPI_OPT_TFO_CHILD);
 }
