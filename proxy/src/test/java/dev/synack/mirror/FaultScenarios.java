@@ -51,7 +51,7 @@ final class FaultScenarios {
             ConnectionView v = run.awaitKernel(id, DOWNSTREAM, "CLOSE_WAIT", MirrorRun.SETTLE);
             assertThat(v.downstream().mirrorState()).isEqualTo(TcpState.CLOSE_WAIT);
             assertThat(v.upstream().mirrorState()).isEqualTo(TcpState.ESTABLISHED);
-            assertThat(clientState(client, run.proxy().address())).isEqualTo(LinuxTcpState.FIN_WAIT2.code());
+            awaitClientState(client, run.proxy().address(), LinuxTcpState.FIN_WAIT2);
             // the fault's purpose is time: past the grace, the held CLOSE_WAIT is still no divergence
             while (System.nanoTime() - finRead < MirrorRun.GRACE.toNanos() * 3 / 2) {
                 run.sample(id);
@@ -68,6 +68,17 @@ final class FaultScenarios {
             client.close();
             run.awaitClosed(id);
             ClosingScenarios.assertSteps(run.checkpoint(id, "ended"), ClosingScenarios.CLOSED_SECOND, ClosingScenarios.CLOSED_FIRST);
+        }
+    }
+
+    /** Waits (bounded) for the client's socket to reach {@code state}: the ACK of its FIN may be delayed a little. */
+    private static void awaitClientState(TestSocket client, InetSocketAddress proxy, LinuxTcpState state) throws Exception {
+        long deadline = System.nanoTime() + MirrorRun.SETTLE.toNanos();
+        while (clientState(client, proxy) != state.code()) {
+            if (System.nanoTime() > deadline) {
+                assertThat(clientState(client, proxy)).as("the client's state").isEqualTo(state.code());
+            }
+            Thread.sleep(10); // a condition polled, bounded by the deadline above
         }
     }
 

@@ -12,6 +12,9 @@ import dev.synack.testkit.Ending;
 import dev.synack.testkit.Specs;
 import dev.synack.testkit.TestConfigs;
 import dev.synack.testkit.TestSocket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 
@@ -69,8 +72,9 @@ public final class NamespaceProbe {
      */
     static void keepalive(Transport t, HostPort service, String serviceNs, String serviceLink) throws Exception {
         KeepaliveSpec keepalive = new KeepaliveSpec(true, Duration.ofSeconds(1), Duration.ofSeconds(1), 2);
+        awaitReachable(service);
         try (MirrorRun run = MirrorRun.start("keepalive ends a silent service", TestConfigs.proxy(t, service)
-                .withUpstreamSocket(Specs.of("keepalive", keepalive)))) {
+                .withUpstreamSocket(Specs.of("keepalive", keepalive)).withConnectTimeout(Duration.ofSeconds(5)))) {
             TestSocket client = run.proxy().connect();
             long id = run.onlyConnection();
             assertThat(client.roundTrip("ping")).isEqualTo("ping");
@@ -89,6 +93,28 @@ public final class NamespaceProbe {
                 diagram("keepalive." + t.configName(), SequenceDiagram.render(v));
             } finally {
                 link(serviceNs, serviceLink, "up");
+            }
+        }
+    }
+
+    /**
+     * Waits (bounded) until the service echoes a byte: after the previous run's link came back up, the
+     * carrier and the neighbour entry take a moment, and a SYN sent before is retransmitted only after 1 s.
+     */
+    static void awaitReachable(HostPort service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(service.host(), service.port()), 1000);
+                s.setSoTimeout(2000);
+                s.getOutputStream().write('x');
+                if (s.getInputStream().read() == 'x') {
+                    return;
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the service at " + service + " is not reachable: " + e);
+                }
             }
         }
     }
