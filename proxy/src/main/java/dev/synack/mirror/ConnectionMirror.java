@@ -68,7 +68,13 @@ final class ConnectionMirror {
         return side == Side.DOWNSTREAM ? down : up;
     }
 
-    /** On the session's loop: one observation of one socket, then a tcp_info read after this loop pass. */
+    /**
+     * On the session's loop: one observation of one socket, then, after this loop pass, a tcp_info read of it
+     * if none has shown it past its handshake yet (the negotiated options, and the inferred handshake before
+     * accept to confirm; not while it is in SYN_SENT, which is all the kernel could say) or the
+     * model predicted a step user space will not see (the ACK of synack's FIN). Other steps wait for the
+     * poll: a read costs a system call, and a short connection has half a dozen steps.
+     */
     synchronized void observe(Side side, Observation o) {
         SocketMirror m = socket(side);
         if (o.event() == ObservedEvent.ACCEPTED || o.event() == ObservedEvent.CONNECTED) {
@@ -76,7 +82,8 @@ final class ConnectionMirror {
             m.remote = info.remoteAddress(side);
         }
         m.observe(o);
-        if (m.fdOpen) {
+        boolean handshakeUnread = !m.readPastHandshake && m.state != dev.synack.mirror.model.TcpState.SYN_SENT;
+        if (m.fdOpen && (handshakeUnread || m.state != m.observed)) {
             moved |= 1 << side.ordinal();
             requestSample();
         }
@@ -198,6 +205,7 @@ final class ConnectionMirror {
             if (t.isPresent()) {
                 tcpInfoTried = true;
                 m.lastInfo = t.get();
+                m.readPastHandshake |= t.get().state() != LinuxTcpState.SYN_SENT.code() && t.get().state() != LinuxTcpState.SYN_RECV.code();
                 if (m.firstInfo == null) {
                     m.firstInfo = t.get();
                 }
