@@ -2,13 +2,18 @@ package dev.synack.mirror;
 
 import dev.synack.mirror.model.LinuxTcpState;
 import dev.synack.mirror.model.ObservedEvent;
+import dev.synack.mirror.model.TcpState;
 import dev.synack.net.ProcNetTcp;
 import dev.synack.net.TcpInfo;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Direction;
+import dev.synack.observe.MirrorCounts;
 import dev.synack.observe.Side;
+import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
@@ -25,8 +30,8 @@ final class ConnectionMirror {
      */
     ConnectionInfo info;
     /** The session's event loop, where its events, tcp_info reads and polls run. */
-    final java.util.concurrent.Executor loop;
-    final java.net.InetSocketAddress client;
+    final Executor loop;
+    final InetSocketAddress client;
     final long id;
     final String proxy;
     final long startNanos;
@@ -82,7 +87,7 @@ final class ConnectionMirror {
             m.remote = info.remoteAddress(side);
         }
         m.observe(o);
-        boolean handshakeUnread = !m.readPastHandshake && m.state != dev.synack.mirror.model.TcpState.SYN_SENT;
+        boolean handshakeUnread = !m.readPastHandshake && m.state != TcpState.SYN_SENT;
         if (m.fdOpen && (handshakeUnread || m.state != m.observed)) {
             moved |= 1 << side.ordinal();
             requestSample();
@@ -217,7 +222,7 @@ final class ConnectionMirror {
                 tcpInfoWorks = false;
             }
         }
-        boolean closeFromTcpInfo = r != null && r.state() == dev.synack.mirror.model.TcpState.CLOSED;
+        boolean closeFromTcpInfo = r != null && r.state() == TcpState.CLOSED;
         m.rowsWanted = r == null || closeFromTcpInfo;
         boolean tableCurrent = table != null && m.local != null && m.remote != null
                 && table.takenAtNanos() >= m.lastObservedNanos && table.covers(m.local, m.remote);
@@ -263,12 +268,12 @@ final class ConnectionMirror {
     }
 
     /** Adds this connection's sockets to a tally by {@link MirrorTally#key}: the mirror's state and the kernel's label. */
-    synchronized void tally(java.util.Map<String, Long> into) {
+    synchronized void tally(Map<String, Long> into) {
         for (SocketMirror m : new SocketMirror[] {down, up}) {
             if (m == down || m.exists) {
-                into.merge(MirrorTally.key(proxy, m.side, dev.synack.observe.MirrorCounts.MIRROR, m.state.name()), 1L, Long::sum);
+                into.merge(MirrorTally.key(proxy, m.side, MirrorCounts.MIRROR, m.state.name()), 1L, Long::sum);
                 if (m.kernel != null) {
-                    into.merge(MirrorTally.key(proxy, m.side, dev.synack.observe.MirrorCounts.KERNEL, m.kernel.label()), 1L, Long::sum);
+                    into.merge(MirrorTally.key(proxy, m.side, MirrorCounts.KERNEL, m.kernel.label()), 1L, Long::sum);
                 }
             }
         }

@@ -85,11 +85,14 @@ final class KernelPoller implements AutoCloseable {
         return lastPollNanos;
     }
 
-    /** A session ended: track it until the kernel forgets its sockets, the oldest going first beyond the cap. */
+    /**
+     * A session ended: track it until the kernel forgets its sockets, the oldest going first beyond the cap,
+     * at once (on the ending session's loop: two queue operations), not at the next poll: polls may be
+     * seconds apart, and a busy proxy ends thousands of connections a second.
+     */
     void ended(ConnectionMirror m) {
         endedInOrder.add(m);
-        ended.incrementAndGet();
-        if (options.maxTracked() == 0) {
+        if (ended.incrementAndGet() > options.maxTracked()) {
             forgetOldest();
         }
     }
