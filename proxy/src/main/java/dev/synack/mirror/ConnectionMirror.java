@@ -75,10 +75,11 @@ final class ConnectionMirror {
 
     /**
      * On the session's loop: one observation of one socket, then, after this loop pass, a tcp_info read of it
-     * if none has shown it past its handshake yet (the negotiated options, and the inferred handshake before
-     * accept to confirm; not while it is in SYN_SENT, which is all the kernel could say) or the
-     * model predicted a step user space will not see (the ACK of synack's FIN). Other steps wait for the
-     * poll: a read costs a system call, and a short connection has half a dozen steps.
+     * if none has shown it past its handshake yet: the negotiated options, and the handshake the kernel did
+     * before accept confirmed (not while it is in SYN_SENT, which is all the kernel could say). Every other
+     * step waits for the poll, and a closed socket's for /proc: a read is a system call that takes the
+     * socket's lock, and a short connection has half a dozen steps (a read after each cost 5 % of a busy
+     * event loop's time).
      */
     synchronized void observe(Side side, Observation o) {
         SocketMirror m = socket(side);
@@ -87,8 +88,7 @@ final class ConnectionMirror {
             m.remote = info.remoteAddress(side);
         }
         m.observe(o);
-        boolean handshakeUnread = !m.readPastHandshake && m.state != TcpState.SYN_SENT;
-        if (m.fdOpen && (handshakeUnread || m.state != m.observed)) {
+        if (m.fdOpen && !m.readPastHandshake && m.state != TcpState.SYN_SENT) {
             moved |= 1 << side.ordinal();
             requestSample();
         }
