@@ -173,12 +173,15 @@ public final class Synack implements AutoCloseable {
     private List<ConnectionObserver> withOwn(List<ConnectionObserver> observers) {
         List<ConnectionObserver> all = new ArrayList<>(observers);
         all.add(new LogObserver());
+        if (config.mirror().enabled()) {
+            mirror = mirrorEngine(config.mirror(), transport.transport());
+        }
         if (metrics != null) {
             runtimeMetrics = RuntimeMetrics.bind(metrics, workers);
-            all.add(new MetricsObserver(metrics, config.metrics().toxiproxy(), config.metrics().tcpInfoEvery()));
+            all.add(new MetricsObserver(metrics, config.metrics().toxiproxy(), config.metrics().tcpInfoEvery(),
+                    mirror == null ? null : mirror.queries().counts()));
         }
-        if (config.mirror().enabled()) {
-            mirror = mirrorEngine(config.mirror());
+        if (mirror != null) {
             all.add(mirror);
         }
         if (config.accessLog().enabled()) {
@@ -187,11 +190,11 @@ public final class Synack implements AutoCloseable {
         return all;
     }
 
-    private static MirrorEngine mirrorEngine(MirrorSpec spec) {
+    private static MirrorEngine mirrorEngine(MirrorSpec spec, Transport transport) {
         MirrorOptions options = new MirrorOptions(spec.kernelPoll(), spec.keepClosed(), spec.maxTracked(), spec.divergenceGrace(), true);
         log.info("mirror engine on: kernel poll {} ms, divergence grace {} ms, tracking up to {} ended connections",
                 spec.kernelPoll().toMillis(), spec.divergenceGrace().toMillis(), spec.maxTracked());
-        return new MirrorEngine(new SystemKernelProbe(), options).start();
+        return new MirrorEngine(new SystemKernelProbe(transport), options).start();
     }
 
     /** The mirror engine, when {@code mirror.enabled}: its queries are what the admin routes serve. */

@@ -37,7 +37,7 @@ public record ConnectionView(long id, String proxy, boolean open, String closeRe
         long toService = open ? c.info.bytes(Direction.CLIENT_TO_SERVICE) : s.bytesClientToService();
         long toClient = open ? c.info.bytes(Direction.SERVICE_TO_CLIENT) : s.bytesServiceToClient();
         return new ConnectionView(c.id, c.proxy, open, open ? null : s.reason().key(), open ? null : s.closedFirst(),
-                Addresses.text(c.info.client()), Addresses.text(open ? c.info.upstream() : s.upstream()), c.startNanos, now,
+                Addresses.text(c.client), Addresses.text(open ? c.info.upstream() : s.upstream()), c.startNanos, now,
                 toService, toClient, SocketView.of(c.down), c.up.exists ? SocketView.of(c.up) : null, c.timeline.copy());
     }
 }

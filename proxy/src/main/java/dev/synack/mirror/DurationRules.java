@@ -10,8 +10,12 @@ import dev.synack.mirror.model.TcpState;
 final class DurationRules {
     private DurationRules() {}
 
-    /** Checks {@code m} at {@code now}; {@code other} is the session's other socket. */
-    static void check(SocketMirror m, SocketMirror other, long now, long grace) {
+    /**
+     * Checks {@code m} at {@code now}; {@code other} is the session's other socket; {@code finFault} names a
+     * fault acting on the direction that carries this socket's FIN onward (null if none): a CLOSE_WAIT it
+     * holds is what the fault was asked to do, noted, not a divergence.
+     */
+    static void check(SocketMirror m, SocketMirror other, long now, long grace, String finFault) {
         KernelReading k = m.kernel;
         if (k == null) {
             return;
@@ -36,7 +40,10 @@ final class DurationRules {
             }
         }
         boolean held = m.state == TcpState.CLOSE_WAIT && !k.gone() && ks == TcpState.CLOSE_WAIT && m.finReadNanos >= 0;
-        if (held && now - m.finReadNanos > grace && (other == null || !other.endedOutput())) {
+        if (held && now - m.finReadNanos > grace && (other == null || !other.endedOutput()) && finFault != null) {
+            m.note = "CLOSE_WAIT held " + Durations.text(now - m.finReadNanos) + " after the " + m.peer() + "'s FIN: fault "
+                    + finFault + " holds the FIN on its way to the " + other.peer() + ", as asked";
+        } else if (held && now - m.finReadNanos > grace && (other == null || !other.endedOutput())) {
             m.diverge(DivergenceKind.CLOSE_WAIT_HELD, m.finReadNanos, "synack read the " + m.peer() + "'s FIN "
                     + Durations.text(now - m.finReadNanos) + " ago and holds this socket in CLOSE_WAIT without passing the "
                     + "FIN on: the other socket still has data to send (its peer is not reading), or synack leaked the socket");

@@ -2,11 +2,13 @@ package dev.synack.mirror;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's one background thread. Every {@code kernelPoll} it scans /proc/net/tcp{,6} once for every
- * tracked socket, hands the scan to each open session's event loop (which reads its open fds' tcp_info
- * there), reads ended connections straight from the scan, and forgets what the kernel has forgotten: an
+ * The engine's one background thread. Every {@code kernelPoll} (longer when a poll is slow: see
+ * {@link #DUTY}) it scans /proc/net/tcp{,6} once for the tracked sockets that need it (only the tables and
+ * rows they need), hands the scan to each event loop for its open sessions (which read their open fds'
+ * tcp_info there), reads ended connections straight from the scan, and forgets what the kernel has forgotten: an
  * ended connection once both its sockets left the tables and {@code keepClosed} passed, the oldest ended
  * connections beyond {@code maxTracked} at once.
  */
@@ -36,6 +39,9 @@ final class KernelPoller implements AutoCloseable {
     private final AtomicLong evicted = new AtomicLong();
     private ScheduledExecutorService thread;
     private boolean scanFailureLogged;
+    private volatile long lastPollNanos;
+    /** The poller's duty cycle: the interval is at least this many times the last poll's own time. */
+    static final int DUTY = 50;
 
     KernelPoller(KernelProbe probe, MirrorOptions options, LongSupplier clock, Map<Long, ConnectionMirror> tracked) {
         this.probe = probe;
@@ -53,15 +59,40 @@ final class KernelPoller implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long every = options.kernelPoll().toNanos();
-        thread.scheduleWithFixedDelay(this::pollQuietly, every, every, TimeUnit.NANOSECONDS);
+        thread.schedule(this::pollAndReschedule, options.kernelPoll().toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** A session ended: track it until the kernel forgets its sockets, the oldest going first beyond the cap. */
+    /**
+     * One poll, then the next after {@code kernelPoll}, or later when the poll itself took long: its thread
+     * spends at most 1/{@value #DUTY} of a core, whatever the size of the kernel's tables. The poller
+     * shares the proxy's cores, and a scan of a host's tables can take tens of milliseconds.
+     */
+    private void pollAndReschedule() {
+        long t0 = System.nanoTime();
+        pollQuietly();
+        long spent = System.nanoTime() - t0;
+        lastPollNanos = spent;
+        long next = Math.max(options.kernelPoll().toNanos(), spent * DUTY);
+        synchronized (this) {
+            if (thread != null && !thread.isShutdown()) {
+                thread.schedule(this::pollAndReschedule, next, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /** How long the last scheduled poll took on the poller's thread (scan, parse, ended connections). */
+    long lastPollNanos() {
+        return lastPollNanos;
+    }
+
+    /**
+     * A session ended: track it until the kernel forgets its sockets, the oldest going first beyond the cap,
+     * at once (on the ending session's loop: two queue operations), not at the next poll: polls may be
+     * seconds apart, and a busy proxy ends thousands of connections a second.
+     */
     void ended(ConnectionMirror m) {
         endedInOrder.add(m);
-        ended.incrementAndGet();
-        if (options.maxTracked() == 0) {
+        if (ended.incrementAndGet() > options.maxTracked()) {
             forgetOldest();
         }
     }
@@ -94,54 +125,64 @@ final class KernelPoller implements AutoCloseable {
         }
     }
 
-    /** One poll: a scan, then every tracked connection read from it. Completes when the sessions' loops have. */
+    /**
+     * One poll: a scan of what the tracked sockets need from /proc (nothing, when every open fd has tcp_info
+     * and no closed socket awaits the kernel), one task per event loop for its open sessions, and the ended
+     * connections read from the scan here. Completes when the loops have.
+     */
     CompletableFuture<Void> poll() {
         while (ended.get() > options.maxTracked()) {
             forgetOldest();
         }
-        KernelTable table = tracked.isEmpty() ? KernelTable.EMPTY : scan();
-        long now = clock.getAsLong();
-        long keep = options.keepClosed().toNanos();
-        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        ScanRequest wanted = new ScanRequest();
+        Map<Executor, List<ConnectionMirror>> open = new HashMap<>();
         for (ConnectionMirror m : tracked.values()) {
+            m.want(wanted);
             if (m.isOpen()) {
-                loops.add(onLoop(m, table));
+                open.computeIfAbsent(m.loop, e -> new ArrayList<>()).add(m);
             }
         }
-        if (table != null) {
-            for (Iterator<ConnectionMirror> it = endedInOrder.iterator(); it.hasNext(); ) {
-                ConnectionMirror m = it.next();
-                m.sampleClosed(table, now);
-                if (m.expired(now, keep)) {
-                    it.remove();
-                    ended.decrementAndGet();
-                    tracked.remove(m.id, m);
-                }
+        KernelTable table = wanted.isEmpty() ? null : scan(wanted);
+        long now = clock.getAsLong();
+        long keep = options.keepClosed().toNanos();
+        List<CompletableFuture<Void>> loops = new ArrayList<>(open.size());
+        open.forEach((loop, sessions) -> loops.add(onLoop(loop, sessions, table)));
+        for (Iterator<ConnectionMirror> it = endedInOrder.iterator(); it.hasNext(); ) {
+            ConnectionMirror m = it.next();
+            m.sampleClosed(table, now);
+            if (m.expired(now, keep)) {
+                it.remove();
+                ended.decrementAndGet();
+                tracked.remove(m.id, m);
             }
         }
         return CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
     }
 
-    private CompletableFuture<Void> onLoop(ConnectionMirror m, KernelTable table) {
+    /** One task on {@code loop} samples all of its open sessions: a task per loop per poll, not one per session. */
+    private CompletableFuture<Void> onLoop(Executor loop, List<ConnectionMirror> sessions, KernelTable table) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            m.info.executor().execute(() -> {
+            loop.execute(() -> {
                 try {
-                    m.sampleOpen(table, clock.getAsLong());
+                    long now = clock.getAsLong();
+                    for (ConnectionMirror m : sessions) {
+                        m.sampleOpen(table, now);
+                    }
                 } finally {
                     done.complete(null);
                 }
             });
         } catch (RejectedExecutionException e) {
-            done.complete(null); // the loop is shutting down; the session's closed event is on its way
+            done.complete(null); // the loop is shutting down; the sessions' closed events are on their way
         }
         return done;
     }
 
     /** One scan; null if /proc cannot be read (logged once): readings then wait for the next poll. */
-    private KernelTable scan() {
+    private KernelTable scan(ScanRequest wanted) {
         try {
-            return probe.scan();
+            return probe.scan(wanted);
         } catch (IOException | RuntimeException e) {
             if (!scanFailureLogged) {
                 scanFailureLogged = true;

@@ -4,6 +4,7 @@ import dev.synack.observe.TcpInfo;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.Side;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
@@ -19,8 +20,17 @@ public interface KernelProbe {
     Optional<TcpInfo> tcpInfo(ConnectionInfo c, Side side);
 
     /**
-     * One scan of the kernel's socket tables, for every tracked socket at once. Called on the engine's own
-     * thread only, once per poll interval: a scan costs milliseconds, never an event loop's time.
+     * One scan of the kernel's socket tables for every socket the poll needs at once ({@code wanted}: the
+     * tables and port pairs; rows it does not cover may be left out). Called on the engine's own thread
+     * only, once per poll and never with an empty request: a scan costs milliseconds, never an event loop's time.
      */
-    KernelTable scan() throws IOException;
+    KernelTable scan(ScanRequest wanted) throws IOException;
+
+    /**
+     * Which table lists a proxy socket bound to {@code local}: {@link ScanRequest#TCP}, {@link ScanRequest#TCP6}
+     * or, when the probe cannot tell, {@link ScanRequest#BOTH}.
+     */
+    default int tableOf(InetSocketAddress local) {
+        return ScanRequest.BOTH;
+    }
 }

@@ -21,11 +21,22 @@ public interface KernelTable {
         return Long.MAX_VALUE;
     }
 
-    static KernelTable of(ProcNetTcp scan, long takenAtNanos) {
+    /** Whether this table would list the socket if the kernel has it: a scan may read only the rows a poll asked for. */
+    default boolean covers(InetSocketAddress local, InetSocketAddress remote) {
+        return true;
+    }
+
+    /** A scan that holds the rows {@code asked} covers. */
+    static KernelTable of(ProcNetTcp scan, long takenAtNanos, ScanRequest asked) {
         return new KernelTable() {
             @Override
             public Optional<ProcNetTcp.Row> find(InetSocketAddress local, InetSocketAddress remote) {
                 return scan.find(local, remote);
+            }
+
+            @Override
+            public boolean covers(InetSocketAddress local, InetSocketAddress remote) {
+                return asked.covers(local, remote);
             }
 
             @Override

@@ -5,6 +5,7 @@ import dev.synack.observe.ConnectOutcome;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.ConnectionSummary;
+import dev.synack.observe.Direction;
 import dev.synack.observe.Side;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
     private final MirrorOptions options;
     private final LongSupplier clock;
     private final Map<Long, ConnectionMirror> tracked = new ConcurrentHashMap<>();
-    private final DivergenceCounters counters = new DivergenceCounters();
+    private final DivergenceCounters counters;
     private final KernelPoller poller;
     private final MirrorQueries queries;
 
@@ -34,6 +35,7 @@ public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
         this.probe = probe;
         this.options = options;
         this.clock = clock;
+        this.counters = new DivergenceCounters(clock);
         this.poller = new KernelPoller(probe, options, clock, tracked);
         this.queries = new MirrorQueries(tracked, counters, clock);
     }
@@ -136,6 +138,14 @@ public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
             m.timedOut(side, nanos);
         } else {
             m.observe(side, new Observation(nanos, StepKind.SOCKET_ERROR, null));
+        }
+    }
+
+    @Override
+    public void faultApplied(String proxy, ConnectionInfo c, String fault, String type, Direction direction, long nanos) {
+        ConnectionMirror m = c == null ? null : tracked.get(c.id());
+        if (m != null) {
+            m.faultActs(direction, fault, type);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.synack.mirror;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.synack.observe.MirrorCounts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +24,18 @@ public final class MirrorQueries {
     private final Map<Long, ConnectionMirror> tracked;
     private final DivergenceCounters counters;
     private final LongSupplier clock;
+    private final MirrorTally tally;
 
     MirrorQueries(Map<Long, ConnectionMirror> tracked, DivergenceCounters counters, LongSupplier clock) {
         this.tracked = tracked;
         this.counters = counters;
         this.clock = clock;
+        this.tally = new MirrorTally(tracked, counters, clock);
+    }
+
+    /** The counts behind the metrics {@code synack_sockets} and {@code synack_divergences_total}, for the metrics layer to bind. */
+    public MirrorCounts counts() {
+        return tally;
     }
 
     /** Open connections (of {@code proxy}, or all when null), and with {@code includeClosed} the ended ones still tracked; by id. */

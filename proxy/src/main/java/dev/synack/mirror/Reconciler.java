@@ -123,7 +123,8 @@ final class Reconciler {
         long lasted = r.nanos() - m.timeWaitSince;
         m.step(r.nanos(), StepKind.SOCKET_DELETED, TcpState.CLOSED, false);
         m.diverge(DivergenceKind.SOCKET_GONE_EARLY, r.nanos(), "TIME_WAIT ended after " + Durations.text(lasted)
-                + " instead of 60 s: the 4-tuple was taken over by a new connection (net.ipv4.tcp_tw_reuse), the kernel "
+                + " instead of 60 s: the 4-tuple was taken over by a new connection (a SYN with newer timestamps may end a "
+                + "TIME_WAIT: a client reusing its port does that; or net.ipv4.tcp_tw_reuse), the kernel "
                 + "had no room for it (net.ipv4.tcp_max_tw_buckets), or an RST ended it (net.ipv4.tcp_rfc1337=0)");
     }
 

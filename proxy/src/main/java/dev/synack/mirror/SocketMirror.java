@@ -51,6 +51,10 @@ final class SocketMirror {
     /** The kernel's own TIME_WAIT expiry, from a /proc row's timer; -1 if none was seen. */
     long timeWaitExpiry = -1;
     String note;
+    /** Whether a tcp_info read has shown this socket past its handshake: its options are known. */
+    boolean readPastHandshake;
+    /** Whether no tcp_info read has shown a live socket yet, or the last found none or a closed one: look in /proc. */
+    boolean rowsWanted = true;
     /** Every state a reading has shown this socket in (unambiguous readings only). */
     final EnumSet<TcpState> seenByKernel = EnumSet.noneOf(TcpState.class);
     final EnumSet<DivergenceKind> kinds = EnumSet.noneOf(DivergenceKind.class);

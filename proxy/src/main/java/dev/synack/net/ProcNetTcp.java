@@ -52,6 +52,18 @@ public final class ProcNetTcp {
         }
     }
 
+    /**
+     * Which rows a scan keeps, by port pair: a scan for a few sockets among a host's tens of thousands
+     * skips the rest without making an object of them.
+     */
+    @FunctionalInterface
+    public interface PortFilter {
+        /** Every row. */
+        PortFilter ALL = (localPort, remotePort) -> true;
+
+        boolean wants(int localPort, int remotePort);
+    }
+
     private record FourTuple(InetSocketAddress local, InetSocketAddress remote) {}
 
     private final List<Row> rows;
@@ -78,14 +90,31 @@ public final class ProcNetTcp {
         return scan(procRoot, ByteOrder.nativeOrder());
     }
 
+    /**
+     * Scans only the tables asked for ({@code tcp}: AF_INET sockets, {@code tcp6}: AF_INET6 ones) and keeps
+     * only the rows {@code ports} wants. Each table costs the kernel a walk of every TCP socket of the
+     * namespace and a line of text per socket of its family, so a table not needed is a saving.
+     */
+    public static ProcNetTcp scan(Path procRoot, boolean tcp, boolean tcp6, PortFilter ports) throws IOException {
+        return scan(procRoot, ByteOrder.nativeOrder(), tcp, tcp6, ports);
+    }
+
     /** Scans with addresses in {@code order}, the byte order of the kernel that wrote the files. */
     static ProcNetTcp scan(Path procRoot, ByteOrder order) throws IOException {
+        return scan(procRoot, order, true, true, PortFilter.ALL);
+    }
+
+    private static ProcNetTcp scan(Path procRoot, ByteOrder order, boolean tcp, boolean tcp6s, PortFilter ports)
+            throws IOException {
         List<Row> rows = new ArrayList<>();
         ProcNetTcpParser parser = new ProcNetTcpParser(order);
         for (boolean tcp6 : new boolean[] {false, true}) {
+            if (tcp6 ? !tcp6s : !tcp) {
+                continue;
+            }
             Path table = procRoot.resolve(tcp6 ? "net/tcp6" : "net/tcp");
             try (InputStream in = Files.newInputStream(table)) {
-                parser.parse(in, tcp6, table.toString(), rows);
+                parser.parse(in, tcp6, table.toString(), ports, rows);
             } catch (NoSuchFileException e) {
                 if (!tcp6) {
                     throw e;

@@ -31,6 +31,15 @@ final class ProcNetTcpParser {
 
     /** Appends every row of one table to {@code rows}; {@code source} names it in errors. */
     void parse(InputStream in, boolean tcp6, String source, List<ProcNetTcp.Row> rows) throws IOException {
+        parse(in, tcp6, source, ProcNetTcp.PortFilter.ALL, rows);
+    }
+
+    /**
+     * Appends the rows whose port pair {@code ports} wants. A row it does not want costs its ports' hex
+     * digits and nothing else: no address, no object.
+     */
+    void parse(InputStream in, boolean tcp6, String source, ProcNetTcp.PortFilter ports, List<ProcNetTcp.Row> rows)
+            throws IOException {
         readAll(in);
         this.source = source;
         pos = 0;
@@ -41,7 +50,10 @@ final class ProcNetTcpParser {
                 return;
             }
             if (buf[pos] != '\n') {
-                rows.add(row(tcp6));
+                ProcNetTcp.Row row = row(tcp6, ports);
+                if (row != null) {
+                    rows.add(row);
+                }
             }
             skipLine();
         }
@@ -58,12 +70,26 @@ final class ProcNetTcpParser {
         }
     }
 
-    /** {@code sl local rem st tx:rx tr:when retrnsmt uid timeout inode ...}; the rest of the line is skipped. */
-    private ProcNetTcp.Row row(boolean tcp6) throws IOException {
+    /**
+     * {@code sl local rem st tx:rx tr:when retrnsmt uid timeout inode ...}; the rest of the line is skipped.
+     * Null for a row whose ports {@code ports} does not want: the ports are read first, the addresses only then.
+     */
+    private ProcNetTcp.Row row(boolean tcp6, ProcNetTcp.PortFilter ports) throws IOException {
         decimal();
         expect(':');
+        int localAt = skipAddress(tcp6);
+        int localPort = (int) hex();
+        int remoteAt = skipAddress(tcp6);
+        int remotePort = (int) hex();
+        if (!ports.wants(localPort, remotePort)) {
+            return null;
+        }
+        int after = pos;
+        pos = localAt;
         InetSocketAddress local = address(tcp6);
+        pos = remoteAt;
         InetSocketAddress remote = address(tcp6);
+        pos = after;
         int state = (int) hex();
         int txQueue = (int) hex();
         expect(':');
@@ -76,6 +102,15 @@ final class ProcNetTcpParser {
         decimal(); // timeout
         long inode = decimal();
         return new ProcNetTcp.Row(tcp6, local, remote, state, txQueue, rxQueue, timer, timerTicks, inode);
+    }
+
+    /** Steps over an address and its ':' (checked), returning where it starts; the port comes next. */
+    private int skipAddress(boolean tcp6) throws IOException {
+        skipSpaces();
+        int at = pos;
+        pos = Math.min(end, pos + (tcp6 ? 32 : 8));
+        expect(':');
+        return at;
     }
 
     private InetSocketAddress address(boolean tcp6) throws IOException {

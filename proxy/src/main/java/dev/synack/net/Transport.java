@@ -83,6 +83,14 @@ public enum Transport {
     public abstract Channel newSocketChannel(InetAddress remote);
 
     /**
+     * Whether this transport's socket for {@code address} is AF_INET6 (listed in /proc/net/tcp6) rather than
+     * AF_INET (/proc/net/tcp): as {@link #newServerChannel} and {@link #newSocketChannel} choose.
+     */
+    public boolean opensInet6(InetAddress address) {
+        return this != EPOLL || !(address instanceof java.net.Inet4Address);
+    }
+
+    /**
      * Whether this transport, as loaded in this JVM, sets TCP_FASTOPEN on listeners: Netty reads
      * {@code net.ipv4.tcp_fastopen} once, when its native library loads. Empty when unknown (NIO, or a
      * transport that cannot load here).

@@ -31,6 +31,10 @@ public enum Metric {
             "smoothed round-trip time of each proxy socket, from tcp_info at its end (histogram)"),
     TCP_RETRANSMITS("synack.tcp.retransmits", Kind.SUMMARY, List.of("proxy", "side"),
             "segments retransmitted over each proxy socket's life (tcpi_total_retrans), at its end (histogram)"),
+    SOCKETS("synack.sockets", Kind.GAUGE, List.of("proxy", "side", "state", "source"),
+            "proxy sockets the mirror tracks (open and recently closed), by TCP state: source=mirror the model's, source=kernel the kernel's last reading (GONE: forgotten); only with mirror.enabled"),
+    DIVERGENCES("synack.divergences", Kind.COUNTER, List.of("proxy", "kind"),
+            "disagreements between a socket's mirror and the kernel, by kind (each counted once per socket); only with mirror.enabled"),
     TOXIPROXY_RECEIVED("toxiproxy.proxy.received.bytes", Kind.COUNTER, List.of("direction", "proxy", "listener", "upstream"),
             "Toxiproxy's name: bytes read from a link's source (only with -proxy-metrics or metrics.toxiproxy)"),
     TOXIPROXY_SENT("toxiproxy.proxy.sent.bytes", Kind.COUNTER, List.of("direction", "proxy", "listener", "upstream"),
@@ -51,6 +55,11 @@ public enum Metric {
         this.kind = kind;
         this.labels = labels;
         this.description = description;
+    }
+
+    /** Whether the metric exists only while the mirror engine runs ({@code mirror.enabled}). */
+    public boolean needsMirror() {
+        return this == SOCKETS || this == DIVERGENCES;
     }
 
     /** The Micrometer name, dotted. */

@@ -16,13 +16,19 @@ public final class MetricsObserver implements ConnectionObserver {
     private final MeterRegistry registry;
     private final boolean toxiproxyNames;
     private final int tcpInfoEvery;
+    private final MirrorCounts mirror;
     private final ConcurrentHashMap<String, ProxyMeters> proxies = new ConcurrentHashMap<>();
 
-    /** {@code tcpInfoEvery}: the rtt and retransmits histograms sample one connection in that many (0: off). */
-    public MetricsObserver(MeterRegistry registry, boolean toxiproxyNames, int tcpInfoEvery) {
+    /**
+     * {@code tcpInfoEvery}: the rtt and retransmits histograms sample one connection in that many (0: off);
+     * with {@code mirror} (null when the mirror is off) each proxy also gets the mirror's socket gauges and
+     * divergence counters.
+     */
+    public MetricsObserver(MeterRegistry registry, boolean toxiproxyNames, int tcpInfoEvery, MirrorCounts mirror) {
         this.registry = registry;
         this.toxiproxyNames = toxiproxyNames;
         this.tcpInfoEvery = tcpInfoEvery;
+        this.mirror = mirror;
     }
 
     /**
@@ -36,7 +42,12 @@ public final class MetricsObserver implements ConnectionObserver {
 
     private ProxyMeters meters(String proxy) {
         ProxyMeters m = proxies.get(proxy);
-        return m != null ? m : proxies.computeIfAbsent(proxy, p -> new ProxyMeters(registry, p));
+        return m != null ? m : proxies.computeIfAbsent(proxy, p -> {
+            if (mirror != null) {
+                MirrorMeters.bind(registry, p, mirror);
+            }
+            return new ProxyMeters(registry, p);
+        });
     }
 
     @Override

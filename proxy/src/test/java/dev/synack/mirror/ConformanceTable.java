@@ -26,6 +26,21 @@ final class ConformanceTable {
         row[2]++;
     }
 
+    /** Rows counted elsewhere (a child JVM in a network namespace): checkpoints, agreed, diverged as expected. */
+    static synchronized void add(String scenario, int checkpoints, int agreed, int diverged) {
+        int[] row = ROWS.computeIfAbsent(scenario, s -> new int[3]);
+        row[0] += checkpoints;
+        row[1] += agreed;
+        row[2] += diverged;
+    }
+
+    /** Every row as {@code scenario=checkpoints,agreed,diverged}. */
+    static synchronized Map<String, String> rows() {
+        Map<String, String> out = new LinkedHashMap<>();
+        ROWS.forEach((k, r) -> out.put(k, r[0] + "," + r[1] + "," + r[2]));
+        return out;
+    }
+
     static synchronized void print(PrintStream out) {
         int width = ROWS.keySet().stream().mapToInt(String::length).max().orElse(8);
         out.println();

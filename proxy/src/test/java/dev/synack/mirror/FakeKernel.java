@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A kernel the test scripts: per socket, what tcp_info says while the fd is open and which /proc row the
- * 4-tuple has (none: gone). Counts scans, so a test can check that one poll scans once.
+ * 4-tuple has (none: gone). Counts scans, so a test can check that one poll scans once, and only when needed.
  */
 final class FakeKernel implements KernelProbe {
     private final Map<String, TcpInfo> tcpInfo = new HashMap<>();
@@ -55,11 +55,22 @@ final class FakeKernel implements KernelProbe {
         return nio || f.fdClosed(side) ? Optional.empty() : Optional.ofNullable(tcpInfo.get(key(f, side)));
     }
 
+    /** Like the real probe's scan, it holds only the rows asked for. */
     @Override
-    public KernelTable scan() {
+    public KernelTable scan(ScanRequest wanted) {
         scans++;
         Map<String, ProcNetTcp.Row> copy = new HashMap<>(rows);
-        return (local, remote) -> Optional.ofNullable(copy.get(tuple(local, remote)));
+        return new KernelTable() {
+            @Override
+            public Optional<ProcNetTcp.Row> find(InetSocketAddress local, InetSocketAddress remote) {
+                return wanted.covers(local, remote) ? Optional.ofNullable(copy.get(tuple(local, remote))) : Optional.empty();
+            }
+
+            @Override
+            public boolean covers(InetSocketAddress local, InetSocketAddress remote) {
+                return wanted.covers(local, remote);
+            }
+        };
     }
 
     private static String key(FakeConnection c, Side side) {

@@ -2,7 +2,11 @@ package dev.synack.mirror;
 
 import dev.synack.net.Transport;
 import dev.synack.testkit.EachTransport;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -96,5 +100,31 @@ class MirrorConformanceTest {
     @EachTransport
     void closeWaitWhileTheClientStopsReading(Transport t) throws Exception {
         StallScenarios.clientStopsReading(t);
+    }
+
+    @EachTransport
+    void closeWaitWhileAHoldFinFaultHoldsTheClientsFin(Transport t) throws Exception {
+        FaultScenarios.holdFin(t);
+    }
+
+    /** In a network namespace: the service's link goes down, keepalive (1 s, 1 s, 2 probes) ends the upstream socket. */
+    @EachTransport
+    void keepaliveEndsASilentService(Transport t) throws Exception {
+        Map<String, String> probe = NamespaceScenarios.results();
+        String p = "keepalive." + t.configName() + ".";
+        assertThat(probe.get(p + "passed")).as("%s%n%s", probe.get(p + "failure"), NamespaceScenarios.diagram("keepalive." + t.configName()))
+                .isEqualTo("true");
+        assertThat(probe.get(p + "note")).startsWith("ETIMEDOUT: keepalive: the service answered none of the probes");
+        System.out.println(NamespaceScenarios.diagram("keepalive." + t.configName()));
+    }
+
+    /** In a network namespace with net.ipv4.tcp_fastopen=3: data in the SYN on both legs, and the mirror agrees. */
+    @EachTransport
+    void fastOpenCarriesDataInTheSyn(Transport t) throws Exception {
+        Assumptions.assumeTrue(t.isNative(), "NIO has no TCP Fast Open");
+        Map<String, String> probe = NamespaceScenarios.results();
+        String p = "tfo." + t.configName() + ".";
+        assertThat(probe.get(p + "passed")).as("%s", probe.get(p + "failure")).isEqualTo("true");
+        System.out.println(NamespaceScenarios.diagram("tfo." + t.configName()));
     }
 }

@@ -34,8 +34,8 @@ public final class MirrorCostProbe {
             @Override public java.util.Optional<dev.synack.observe.TcpInfo> tcpInfo(dev.synack.observe.ConnectionInfo c, Side s) {
                 return java.util.Optional.empty();
             }
-            @Override public KernelTable scan() throws IOException {
-                return KernelTable.of(ProcNetTcp.scan(proc), System.nanoTime());
+            @Override public KernelTable scan(ScanRequest wanted) throws IOException {
+                return KernelTable.of(ProcNetTcp.scan(proc, wanted.tcp(), wanted.tcp6(), wanted), System.nanoTime(), wanted);
             }
         };
         long[] now = {0};

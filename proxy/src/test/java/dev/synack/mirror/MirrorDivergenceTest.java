@@ -79,6 +79,21 @@ class MirrorDivergenceTest {
         assertThat(s.steps(UPSTREAM)).last().asString().isEqualTo("socket_deleted CLOSED GONE");
     }
 
+    /**
+     * A client that reuses its port takes over synack's TIME_WAIT with a new SYN: the 4-tuple's row is then a
+     * live socket with no inode yet (in the accept queue), not the closed one.
+     */
+    @Test
+    void aNewConnectionOnTheFourTupleEndsTheTimeWaitAndIsNoForbiddenState() {
+        Script s = MirrorEngineTest.closedInTimeWait();
+        s.kernel.row(s.c, UPSTREAM, ESTABLISHED, 0);
+        s.at(1_500).poll();
+        Divergence d = only(s);
+        assertThat(d.kind()).isEqualTo(DivergenceKind.SOCKET_GONE_EARLY);
+        assertThat(d.explanation()).contains("taken over by a new connection");
+        assertThat(s.steps(UPSTREAM)).last().asString().isEqualTo("socket_deleted CLOSED GONE");
+    }
+
     @Test
     void socketGoneEarlyWhenAnOrphanIsDroppedWithoutTheExchange() {
         Script s = MirrorEngineTest.established().loop();

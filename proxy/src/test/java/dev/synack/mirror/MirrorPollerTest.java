@@ -16,8 +16,28 @@ import org.junit.jupiter.api.Test;
 class MirrorPollerTest {
 
     @Test
+    void aPollWhereEveryOpenFdHasTcpInfoAndNoClosedSocketAwaitsTheKernelReadsNoTable() {
+        FakeKernel kernel = new FakeKernel();
+        MirrorEngine engine = new MirrorEngine(kernel, options(100, Duration.ofSeconds(30)), () -> 0);
+        FakeConnection c = new FakeConnection(1);
+        kernel.state(c, DOWNSTREAM, ESTABLISHED);
+        engine.accepted(c, 0);
+        c.runLoop();
+        engine.sampleNow();
+        c.runLoop();
+        assertThat(kernel.scans).isZero();
+        assertThat(engine.queries().connection(1).orElseThrow().downstream().kernelState()).isEqualTo("ESTABLISHED");
+        end(engine, kernel, 2);
+        engine.sampleNow();
+        assertThat(kernel.scans).as("a closed socket the kernel still has").isEqualTo(1);
+        engine.sampleNow();
+        assertThat(kernel.scans).as("gone: nothing more to look up").isEqualTo(1);
+    }
+
+    @Test
     void onePollScansOnceForEverySession() {
         FakeKernel kernel = new FakeKernel();
+        kernel.nio = true; // no tcp_info: every socket is looked up in /proc
         long[] now = {0};
         MirrorEngine engine = new MirrorEngine(kernel, options(100, Duration.ofSeconds(30)), () -> now[0]);
         List<FakeConnection> all = new ArrayList<>();

@@ -106,6 +106,17 @@ class ProcNetTcpTest {
     }
 
     @Test
+    void aScanReadsOnlyTheTablesAskedForAndKeepsOnlyTheWantedPortPairs() throws IOException {
+        write(TCP, TCP6);
+
+        ProcNetTcp v4 = ProcNetTcp.scan(proc, true, false, (local, remote) -> local == 40002 && remote == 8080);
+        assertThat(v4.rows()).extracting(ProcNetTcp.Row::local).containsExactly(at("127.0.0.1", 40002));
+        ProcNetTcp v6 = ProcNetTcp.scan(proc, false, true, (local, remote) -> remote == 8080);
+        assertThat(v6.rows()).extracting(ProcNetTcp.Row::local).containsExactly(at("127.0.0.1", 40004));
+        assertThat(ProcNetTcp.scan(proc, false, false, ProcNetTcp.PortFilter.ALL).size()).isZero();
+    }
+
+    @Test
     void aBigEndianKernelPrintsAddressesTheOtherWayRound() throws IOException {
         write(TCP_HEADER + "   0: 7F000001:1F90 0A000002:9C40 01 00000000:00000000 00:00000000 00000000  1000        0 1 1 0\n", TCP6_HEADER);
 

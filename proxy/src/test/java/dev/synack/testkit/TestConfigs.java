@@ -138,6 +138,11 @@ public final class TestConfigs {
         return new TestConfigs(transport, proxy, drain, mirror, seed);
     }
 
+    /** Listening on {@code listen} instead of 127.0.0.1:0 (another loopback address, or a namespace's). */
+    public TestConfigs withListen(HostPort listen) {
+        return new TestConfigs(transport, proxy.withListen(listen), drain, mirror, seed);
+    }
+
     /** With the mirror engine's settings (it runs when {@code mirror.enabled()}). */
     public TestConfigs withMirror(MirrorSpec mirror) {
         return new TestConfigs(transport, proxy, drain, mirror, seed);

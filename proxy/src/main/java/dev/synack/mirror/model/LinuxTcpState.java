@@ -44,6 +44,16 @@ public enum LinuxTcpState {
         this.model = model;
     }
 
+    /**
+     * Whether a socket whose descriptor is closed can be in the state with this code: the ends of a close
+     * the kernel finishes alone (FIN_WAIT1, FIN_WAIT2, TIME_WAIT, LAST_ACK, CLOSING). A row of such a
+     * 4-tuple in any other state is another socket.
+     */
+    public static boolean orphanCode(int code) {
+        return code == FIN_WAIT1.code || code == FIN_WAIT2.code || code == TIME_WAIT.code || code == LAST_ACK.code
+                || code == CLOSING.code;
+    }
+
     /** The kernel's number for this state (TCP_ESTABLISHED = 1 ... TCP_NEW_SYN_RECV = 12). */
     public int code() {
         return code;
