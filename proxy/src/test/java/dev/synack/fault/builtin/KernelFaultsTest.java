@@ -70,7 +70,8 @@ class KernelFaultsTest {
 
             // The proxy's socket is gone from the kernel (a normal close would leave it in FIN_WAIT);
             // the peer got neither FIN nor RST and is still ESTABLISHED.
-            assertThat(SocketPair.kernelStates(serverPort, clientPort)).isEmpty();
+            // io_uring closes the fd asynchronously after the channel's close future: wait for the kernel.
+            await().atMost(Duration.ofSeconds(10)).until(() -> SocketPair.kernelStates(serverPort, clientPort).isEmpty());
             assertThat(info(p.client).state()).isEqualTo(1);
             assertThat(p.clientSawFin).isFalse();
             assertThat(p.clientError).isNotDone();
