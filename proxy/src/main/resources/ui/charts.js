@@ -4,7 +4,7 @@ import {svg, el, fill} from './dom.js';
 
 const W = 360;
 const H = 150;
-const LEFT = 44;
+const LEFT = 60;
 const RIGHT = 8;
 const TOP = 10;
 const BOTTOM = 22;

@@ -1,23 +1,19 @@
-// The dashboard: polls the admin API (every second; ?interval=MS to change it), keeps five minutes of samples
-// for the charts, and renders proxies, connections, divergences and the chosen connection's timeline.
+// The dashboard: polls the admin API (every second; ?interval=MS to change it) and renders the traffic charts,
+// proxies, connections, divergences and the chosen connection's timeline.
 
 import {get, token, setToken, tokenFromFragment, Unauthorized, Failure} from './api.js';
-import {el, fill, bytes, count} from './dom.js';
-import {parse, sum} from './prometheus.js';
-import {lineChart, barChart} from './charts.js';
+import {el, fill} from './dom.js';
+import {parse} from './prometheus.js';
+import {record, renderTraffic} from './traffic.js';
 import {renderProxies, renderConnections, renderDivergences} from './panels.js';
 import {drawSequence} from './sequence.js';
 
 const INTERVAL = Math.min(60000, Math.max(200, Number(new URLSearchParams(location.search).get('interval')) || 1000));
-const WINDOW_MS = 5 * 60 * 1000;
-const STATE_ORDER = ['LISTEN', 'SYN_SENT', 'SYN_RECEIVED', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT',
-  'CLOSING', 'LAST_ACK', 'TIME_WAIT', 'CLOSED', 'GONE'];
 
 const page = {
   opened: new Set(),
   options: new Map(),
   selected: null,
-  samples: [],
   lastProxies: null,
   timer: null,
   busy: false,
@@ -71,59 +67,6 @@ async function read() {
     metrics: metrics === null ? null : parse(metrics), options, timeline};
 }
 
-function sample(data) {
-  const now = Date.now();
-  const open = data.connections.filter(c => c.open);
-  const totals = data.metrics
-    ? sum(data.metrics, 'synack_bytes_total', 'direction')
-    : {client_to_service: open.reduce((a, c) => a + c.bytes.client_to_service, 0),
-      service_to_client: open.reduce((a, c) => a + c.bytes.service_to_client, 0)};
-  const s = {
-    t: now,
-    connections: data.metrics ? sum(data.metrics, 'synack_connections_active') : open.length,
-    c2s: totals.client_to_service || 0,
-    s2c: totals.service_to_client || 0,
-  };
-  const last = page.samples[page.samples.length - 1];
-  const dt = last ? (now - last.t) / 1000 : 0;
-  s.c2sRate = last && dt > 0 ? Math.max(0, (s.c2s - last.c2s) / dt) : 0;
-  s.s2cRate = last && dt > 0 ? Math.max(0, (s.s2c - last.s2c) / dt) : 0;
-  page.samples.push(s);
-  while (page.samples.length && now - page.samples[0].t > WINDOW_MS) page.samples.shift();
-}
-
-function stateRows(connections, mirror) {
-  const sockets = connections.flatMap(c => [c.sockets.downstream, c.sockets.upstream]).filter(Boolean);
-  if (!mirror) {
-    const open = sockets.filter(s => s.fd_open).length;
-    return open ? [{label: 'fd open', bars: [{cls: 'plain', value: open}]}] : [];
-  }
-  const counts = new Map();
-  const bump = (state, i) => {
-    if (!state) return;
-    if (!counts.has(state)) counts.set(state, [0, 0]);
-    counts.get(state)[i]++;
-  };
-  sockets.forEach(s => { bump(s.mirror_state, 0); bump(s.kernel_state, 1); });
-  const rank = s => (STATE_ORDER.indexOf(s) + 1) || 99;
-  return [...counts.keys()].sort((a, b) => rank(a) - rank(b)).map(state => ({
-    label: state, bars: [{cls: 'mirror', value: counts.get(state)[0]}, {cls: 'kernel', value: counts.get(state)[1]}],
-  }));
-}
-
-function renderCharts(data) {
-  const now = Date.now();
-  lineChart($('chart-connections'), [{label: 'open', cls: 's1', points: page.samples.map(s => [s.t, s.connections])}],
-      {windowMs: WINDOW_MS, format: count, now});
-  lineChart($('chart-bytes'), [
-    {label: 'client → service', cls: 's1', points: page.samples.map(s => [s.t, s.c2sRate])},
-    {label: 'service → client', cls: 's2', points: page.samples.map(s => [s.t, s.s2cRate])},
-  ], {windowMs: WINDOW_MS, format: v => bytes(Math.round(v)) + '/s', now, floor: 1000});
-  barChart($('chart-states'), stateRows(data.connections, data.health.mirror), data.health.mirror
-    ? [{cls: 'mirror', label: 'mirror'}, {cls: 'kernel', label: 'kernel'}]
-    : [{cls: 'plain', label: 'sockets (mirror off: no TCP states)'}]);
-}
-
 function renderHealth(h) {
   $('health').textContent = `synack ${h.version} · ${h.transport} · ${h.proxies} proxies (${h.listening} listening) · `
       + `${h.connections} open · mirror ${h.mirror ? 'on' : 'off'} · metrics ${h.metrics ? 'on' : 'off'}`;
@@ -165,8 +108,8 @@ function renderTimeline(data) {
 
 function render(data) {
   renderHealth(data.health);
-  sample(data);
-  renderCharts(data);
+  record(data);
+  renderTraffic(data, {connections: $('chart-connections'), bytes: $('chart-bytes'), states: $('chart-states')});
   renderProxyPanel(data);
   renderConnections($('connections-body'), data.connections, data.health.mirror, page.selected, id => {
     page.selected = page.selected === id ? null : id;

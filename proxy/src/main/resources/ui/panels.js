@@ -18,13 +18,14 @@ function faults(proxy) {
           el('td', {class: 'fault-type'}, t.type),
           el('td', {}, t.stream),
           el('td', {class: 'num'}, t.toxicity),
-          el('td', {class: 'attrs'}, attributes(t.attributes))))));
+          el('td', {class: 'attrs wrap'}, attributes(t.attributes))))));
 }
 
 function optionRows(title, options) {
   return [el('tr', {class: 'group'}, el('th', {colspan: 4}, title)),
     options.map(o => el('tr', {class: o.differs ? 'differs' : null},
-        el('td', {}, o.name), el('td', {}, o.requested ?? '–'), el('td', {}, o.effective ?? '–'), el('td', {class: 'muted'}, o.note ?? '')))];
+        el('td', {}, o.name), el('td', {}, o.requested ?? '–'), el('td', {}, o.effective ?? '–'),
+        el('td', {class: 'muted wrap'}, o.note ?? '')))];
 }
 
 function options(o) {
@@ -72,14 +73,23 @@ function socketCell(socket, mirror) {
     title: socket.agree === false ? 'the mirror and the kernel disagree' : 'the mirror and the kernel agree'}, text);
 }
 
-/** connections: GET /synack/connections; onSelect(id) when a reader picks one for its timeline. */
+/** How many of the closed connections the mirror still tracks are listed, newest first. */
+const CLOSED_SHOWN = 10;
+
+/**
+ * connections: GET /synack/connections; every open one is listed, and the newest closed ones (and the one
+ * selected); onSelect(id) when a reader picks one for its timeline.
+ */
 export function renderConnections(tbody, connections, mirror, selected, onSelect) {
   if (connections.length === 0) {
     fill(tbody, el('tr', {}, el('td', {colspan: 10, class: 'empty'}, 'no connections')));
     return;
   }
   const sorted = [...connections].sort((a, b) => (b.open - a.open) || (b.id - a.id));
-  fill(tbody, sorted.map(c => el('tr', {
+  let closed = 0;
+  const shown = sorted.filter(c => c.open || c.id === selected || ++closed <= CLOSED_SHOWN);
+  const hidden = sorted.length - shown.length;
+  fill(tbody, shown.map(c => el('tr', {
     'data-connection': c.id,
     class: (c.open ? 'open' : 'closed') + (c.id === selected ? ' selected' : ''),
   },
@@ -93,7 +103,9 @@ export function renderConnections(tbody, connections, mirror, selected, onSelect
   el('td', {class: 'num'}, bytes(c.bytes.service_to_client)),
   socketCell(c.sockets.downstream, mirror),
   socketCell(c.sockets.upstream, mirror),
-  el('td', {class: 'end'}, c.open ? 'open' : 'closed: ' + (c.close_reason ?? '?')))));
+  el('td', {class: 'end'}, c.open ? 'open' : 'closed: ' + (c.close_reason ?? '?')))),
+  hidden > 0 ? el('tr', {class: 'more'}, el('td', {colspan: 10, class: 'muted'},
+      'and ' + hidden + ' older closed connections the mirror still tracks')) : null);
 }
 
 /** divergences: GET /synack/divergences, or null when the mirror is off. */
@@ -110,5 +122,5 @@ export function renderDivergences(container, divergences) {
       el('thead', {}, el('tr', {}, ['connection', 'socket', 'kind', 'for', 'explanation'].map(h => el('th', {}, h)))),
       el('tbody', {}, divergences.map(d => el('tr', {class: 'divergence'},
           el('td', {}, '#' + d.connection), el('td', {}, d.socket), el('td', {class: 'diverges'}, d.kind),
-          el('td', {}, age(d.since_ms)), el('td', {}, d.explanation))))));
+          el('td', {}, age(d.since_ms)), el('td', {class: 'wrap'}, d.explanation))))));
 }

@@ -109,7 +109,8 @@ public final class AdminServer implements AutoCloseable {
             log.warn("admin API on {} without a token (admin.insecure: true): anyone who can reach this address can "
                     + "create proxies and inject faults; use it only on a trusted test network", GoAddress.format(server.address()));
         }
-        log.info("admin API (Toxiproxy-compatible) listening on http://{}", GoAddress.format(server.address()));
+        String url = "http://" + GoAddress.format(server.address());
+        log.info("admin API (Toxiproxy-compatible) listening on {}{}", url, sources == null ? "" : "; dashboard at " + url + "/ui");
         return server;
     }
 

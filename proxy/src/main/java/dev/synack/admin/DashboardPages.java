@@ -22,7 +22,7 @@ import java.util.Map;
 final class DashboardPages {
     /** The files under {@code ui/}, in the order a reader meets them. */
     static final List<String> FILES = List.of("index.html", "dashboard.css", "favicon.svg", "dashboard.js", "api.js",
-            "dom.js", "prometheus.js", "charts.js", "panels.js", "sequence.js");
+            "dom.js", "prometheus.js", "traffic.js", "charts.js", "panels.js", "sequence.js");
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
