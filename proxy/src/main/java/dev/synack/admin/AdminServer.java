@@ -59,7 +59,7 @@ public final class AdminServer implements AutoCloseable {
 
     /**
      * As {@link #start(AdminSettings, ToxiproxyBackend)}, serving synack's own routes ({@link SynackRoutes})
-     * too when {@code sources} is not null.
+     * and the dashboard at {@code /ui} ({@link DashboardPages}) too when {@code sources} is not null.
      */
     public static AdminServer start(AdminSettings settings, ToxiproxyBackend backend, SynackSources sources) throws IOException {
         InetAddress address = InetAddress.getByName(settings.host());
@@ -73,8 +73,10 @@ public final class AdminServer implements AutoCloseable {
         Router router = ToxiproxyRoutes.router(backend, settings);
         if (sources != null) {
             SynackRoutes.add(router, sources, settings.version());
+            DashboardPages.add(router, settings.token() != null);
         }
-        ApiDispatcher dispatcher = new ApiDispatcher(router, settings.token());
+        ApiDispatcher dispatcher = new ApiDispatcher(router, settings.token(),
+                new BrowserGuard(settings.host(), settings.token() != null));
         ChannelFuture bound = new ServerBootstrap()
                 .group(loop)
                 .channel(NioServerSocketChannel.class)
@@ -107,7 +109,8 @@ public final class AdminServer implements AutoCloseable {
             log.warn("admin API on {} without a token (admin.insecure: true): anyone who can reach this address can "
                     + "create proxies and inject faults; use it only on a trusted test network", GoAddress.format(server.address()));
         }
-        log.info("admin API (Toxiproxy-compatible) listening on http://{}", GoAddress.format(server.address()));
+        String url = "http://" + GoAddress.format(server.address());
+        log.info("admin API (Toxiproxy-compatible) listening on {}{}", url, sources == null ? "" : "; dashboard at " + url + "/ui");
         return server;
     }
 

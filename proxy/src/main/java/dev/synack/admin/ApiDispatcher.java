@@ -8,10 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what becomes of a request, in this order: the token (when one is configured; {@code GET /version}
- * is exempt so that readiness probes and Testcontainers' wait need none), the route (404 as Go's text, 405
- * with {@code Allow}), a browser's {@code User-Agent} (403 as Toxiproxy), and then the endpoint, which runs
- * later off the event loop. Every response of a matched route carries an {@code X-Toxiproxy-Request-Id}.
+ * Decides what becomes of a request, in this order: the dashboard's pages (answered at once, to anyone: they
+ * hold no data, and a browser's navigation cannot send a token), the token (when one is configured;
+ * {@code GET /version} is exempt so that readiness probes and Testcontainers' wait need none), the route (404
+ * as Go's text, 405 with {@code Allow}), a browser's {@code User-Agent} (403 as Toxiproxy, unless
+ * {@link BrowserGuard} knows the call for the dashboard's), and then the endpoint, which runs later off the
+ * event loop. Every response of a matched API route carries an {@code X-Toxiproxy-Request-Id}.
  */
 final class ApiDispatcher {
     private static final Logger log = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -26,18 +28,23 @@ final class ApiDispatcher {
 
     private final Router router;
     private final String token;
+    private final BrowserGuard browsers;
 
-    ApiDispatcher(Router router, String token) {
+    ApiDispatcher(Router router, String token, BrowserGuard browsers) {
         this.router = router;
         this.token = token;
+        this.browsers = browsers;
     }
 
     Outcome dispatch(ApiRequest r) {
+        Router.Match match = router.match(r.method(), r.segments());
+        if (match instanceof Router.Found page && page.route().page()) {
+            return new Immediate(run(page, r));
+        }
         boolean exempt = "GET".equals(r.method()) && List.of("version").equals(r.segments());
         if (!exempt && !AdminAccess.authorized(r.authorization(), token)) {
             return new Immediate(Replies.error(ApiError.UNAUTHORIZED));
         }
-        Router.Match match = router.match(r.method(), r.segments());
         if (match instanceof Router.NotFound) {
             return new Immediate(Replies.error(ApiError.ROUTE_NOT_FOUND));
         }
@@ -46,7 +53,7 @@ final class ApiDispatcher {
         }
         Router.Found found = (Router.Found) match;
         String id = RequestIds.next();
-        if (r.userAgent() != null && r.userAgent().startsWith("Mozilla/")) {
+        if (!browsers.allows(r)) {
             return new Immediate(Replies.error(ApiError.BROWSER).withHeader(REQUEST_ID, id));
         }
         return new Deferred(() -> run(found, r).withHeader(REQUEST_ID, id));

@@ -57,6 +57,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             ApiRequest request = new ApiRequest(msg.method().name(), msg.uri(), ApiRequest.segments(msg.uri()),
                     msg.headers().get(HttpHeaderNames.USER_AGENT), msg.headers().get(HttpHeaderNames.AUTHORIZATION),
+                    msg.headers().get(HttpHeaderNames.HOST), msg.headers().get(BrowserGuard.HEADER),
                     ByteBufUtil.getBytes(msg.content()));
             waiting.add(new Pending(request, msg.protocolVersion(), HttpUtil.isKeepAlive(msg), null));
         }

@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * One request as the API sees it, detached from Netty's buffers: method, the path's segments decoded,
- * the two headers that matter, and the body.
+ * the headers that matter, and the body.
  *
- * @param segments the path split at {@code /} after percent-decoding (Go matches routes on the decoded
- *                 path), or null when the path is not a valid origin-form path
+ * @param segments  the path split at {@code /} after percent-decoding (Go matches routes on the decoded
+ *                  path), or null when the path is not a valid origin-form path
+ * @param host      the {@code Host} header, or null
+ * @param dashboard the {@code X-Synack-Dashboard} header the dashboard's own calls carry ({@link BrowserGuard}), or null
  */
 public record ApiRequest(String method, String path, List<String> segments, String userAgent, String authorization,
-        byte[] body) {
+        String host, String dashboard, byte[] body) {
 
     /**
      * The value of a query parameter ({@code ?proxy=web&closed=true}), the last one when repeated, with

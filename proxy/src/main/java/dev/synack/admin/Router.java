@@ -13,8 +13,11 @@ import java.util.Set;
  * method, answered with the methods it has.
  */
 final class Router {
-    /** A route; {@code method} null matches any method (Toxiproxy's {@code /metrics}). */
-    record Route(String method, String pattern, Endpoint endpoint) {
+    /**
+     * A route; {@code method} null matches any method (Toxiproxy's {@code /metrics}); a {@code page} is one of the
+     * dashboard's files, served to anyone who can reach the server (see {@link ApiDispatcher}).
+     */
+    record Route(String method, String pattern, Endpoint endpoint, boolean page) {
         List<String> parts() {
             return List.of(pattern.substring(1).split("/", -1));
         }
@@ -32,7 +35,13 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String pattern, Endpoint endpoint) {
-        routes.add(new Route(method, pattern, endpoint));
+        routes.add(new Route(method, pattern, endpoint, false));
+        return this;
+    }
+
+    /** Adds a {@code GET} route to a page: no data in it, so no token and no browser check. */
+    Router addPage(String pattern, Endpoint endpoint) {
+        routes.add(new Route("GET", pattern, endpoint, true));
         return this;
     }
 

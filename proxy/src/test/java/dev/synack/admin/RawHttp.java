@@ -42,7 +42,10 @@ final class RawHttp {
 
     static byte[] request(String method, String path, String body, boolean close, String... headers) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: test\r\n");
+        StringBuilder sb = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+        if (java.util.Arrays.stream(headers).noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+            sb.append("Host: test\r\n");
+        }
         for (String h : headers) {
             sb.append(h).append("\r\n");
         }
