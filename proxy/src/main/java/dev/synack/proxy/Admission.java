@@ -29,6 +29,8 @@ final class Admission extends ChannelInboundHandlerAdapter {
     private final Predicate<Channel> admit;
     private final BooleanSupplier paused;
     private final ReportGate reports = new ReportGate(REPORT_EVERY_NANOS);
+    /** The listener is being closed; set from the thread that closes it. */
+    private volatile boolean stopped;
 
     /** {@code paused} says whether accepting is paused on purpose (accept_pause), so the back-off must not resume it. */
     Admission(String proxy, Predicate<Channel> admit, BooleanSupplier paused) {
@@ -45,8 +47,19 @@ final class Admission extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
+    /**
+     * Says that the listener is being closed. io_uring fails the accept it has in flight when the socket is
+     * shut down (EINVAL): that is the close itself, not a failure to report or to back off from.
+     */
+    void stop() {
+        stopped = true;
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (stopped) {
+            return;
+        }
         // What Netty's acceptor would do after it: stop accepting for a second to let the process recover.
         ChannelConfig config = ctx.channel().config();
         if (config.isAutoRead()) {

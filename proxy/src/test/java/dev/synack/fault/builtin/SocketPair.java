@@ -86,6 +86,11 @@ final class SocketPair implements AutoCloseable {
                                 received.addAndGet(((ByteBuf) msg).readableBytes());
                                 ((ByteBuf) msg).release();
                             }
+
+                            @Override
+                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                ctx.close(); // the tests look at the client's side
+                            }
                         });
                         accepted.complete(ch);
                     }
