@@ -4,6 +4,8 @@
  * side, refused and black-holed upstreams, idle timeouts, churn — while its RSS, heap after GC, direct
  * memory, file descriptors and threads are sampled; then every connection is checked against its
  * scenario and every resource against a stated bound. {@code scripts/soak} runs it for an hour;
- * {@link dev.synack.soak.SoakTest} runs a short form with the other tests.
+ * {@link dev.synack.soak.SoakTest} runs a short form with the other tests. The scale run
+ * ({@link dev.synack.soak.ScaleTest}, {@code scripts/scale}) uses the same child synack to hold 9,000
+ * connections at once and measure what each costs.
  */
 package dev.synack.soak;
