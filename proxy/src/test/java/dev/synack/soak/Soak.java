@@ -56,7 +56,9 @@ final class Soak {
                 long end = t0 + settings.duration().toNanos();
                 for (long next = t0 + intervalNanos; next <= end; next += intervalNanos) {
                     TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
-                    points.add(new Point((System.nanoTime() - t0) / 1e9, traffic.tally().total(Tally.STARTED), sample(synack)));
+                    Point p = new Point((System.nanoTime() - t0) / 1e9, traffic.tally().total(Tally.STARTED), sample(synack));
+                    points.add(p);
+                    progress(p, traffic.tally());
                 }
                 boolean drained = traffic.stop(360);
                 ResourceSample quiet = awaitQuiet(synack, baseline);
@@ -71,6 +73,16 @@ final class Soak {
                 return new SoakResult(settings, synack.pid(), ready, baseline, points, quietAt, quiet, traffic.tally(),
                         drained, records.unclaimed(), service.headerless(), SynackLog.of(synack.log()), exit);
             }
+        }
+    }
+
+    /** One line per sample while a long soak runs, so that it can be watched (and its end need not be awaited). */
+    private void progress(Point p, Tally tally) {
+        if (settings.duration().toMinutes() >= 5) {
+            ResourceSample s = p.sample();
+            System.out.printf(java.util.Locale.ROOT, "soak %6.0f s: %d connections (%d not as expected), rss %.1f MiB, heap %.1f MiB, "
+                    + "direct %.1f MiB, %d fds, %d threads, %d sessions%n", p.seconds(), p.connections(), tally.total(Tally.FAILED),
+                    s.rssKib() / 1024.0, s.heapAfterGc() / 1048576.0, s.direct() / 1048576.0, s.fds(), s.threads(), s.sessions());
         }
     }
 
