@@ -18,7 +18,12 @@ import java.util.stream.Stream;
 record ResourceSample(long rssKib, long heapAfterGc, long direct, int fds, int threads, int sessions) {
     static final String PREFIX = "sample ";
 
-    static ResourceSample read(int sessions) throws IOException {
+    /**
+     * Reads this process's resources; {@code sessions} is asked just before and just after the descriptors
+     * are counted, and the larger answer kept, so that sessions opening or closing meanwhile cannot make
+     * their descriptors look like a leak.
+     */
+    static ResourceSample read(java.util.function.IntSupplier sessions) throws IOException {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long jdkDirect = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
@@ -26,10 +31,12 @@ record ResourceSample(long rssKib, long heapAfterGc, long direct, int fds, int t
         long direct = Math.max(0, PlatformDependent.usedDirectMemory()) + jdkDirect;
         List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
         int fds;
+        int before = sessions.getAsInt();
         try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
             fds = (int) s.count() - 1; // the listing's own descriptor
         }
-        return new ResourceSample(field(status, "VmRSS:"), heap, direct, fds, (int) field(status, "Threads:"), sessions);
+        int open = Math.max(before, sessions.getAsInt());
+        return new ResourceSample(field(status, "VmRSS:"), heap, direct, fds, (int) field(status, "Threads:"), open);
     }
 
     private static long field(List<String> status, String name) {

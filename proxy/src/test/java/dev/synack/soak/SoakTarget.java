@@ -37,7 +37,7 @@ public final class SoakTarget {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String cmd; (cmd = in.readLine()) != null; ) {
             switch (cmd.trim()) {
-                case "sample" -> say(ResourceSample.read(sessions(synack, config)).line());
+                case "sample" -> say(ResourceSample.read(() -> sessions(synack, config)).line());
                 case "canary" -> {
                     leakCanary();
                     say("canary done");
