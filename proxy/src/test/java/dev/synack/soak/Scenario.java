@@ -27,7 +27,10 @@ enum Scenario {
     REFUSED(Proxies.REFUSED, 10, 0, 0, CloseReason.UPSTREAM_UNREACHABLE),
     /** An upstream whose handshake never completes: the connect times out, the client gets an RST. */
     BLACKHOLED(Proxies.BLACKHOLED, 10, 0, 0, CloseReason.UPSTREAM_UNREACHABLE),
-    /** A short exchange, then silence until the proxy's idle timeout ends it with FINs both ways. */
+    /**
+     * A short exchange, then silence until the proxy's idle timeout (1 s) ends it with FINs both ways. A
+     * service that takes longer than that to answer is cut off before it does, rightly.
+     */
     IDLE(Proxies.IDLE, 10, 0, 100, CloseReason.IDLE_TIMEOUT);
 
     final String proxy;

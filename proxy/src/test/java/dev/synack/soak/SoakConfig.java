@@ -20,7 +20,7 @@ final class SoakConfig {
                     listen: 127.0.0.1:0
                     upstream: 127.0.0.1:%d
                     connect: {timeout: 5s, attempts: 1}
-                    limits: {max_connections: 0, idle_timeout: 500ms}
+                    limits: {max_connections: 0, idle_timeout: 1s}
                   - name: %s
                     listen: 127.0.0.1:0
                     upstream: 127.0.0.1:%d

@@ -28,6 +28,10 @@ final class SoakReport {
             b.append(String.format(Locale.ROOT, "%-18s %9d %12d %6d%n", s.name().toLowerCase(Locale.ROOT),
                     r.tally().count(s, Tally.STARTED), r.tally().count(s, Tally.OK), r.tally().count(s, Tally.FAILED)));
         }
+        if (r.tally().idleCutCount() > 0) {
+            b.append(String.format(Locale.ROOT, "(%d idle connections were ended by the timeout before their service answered:"
+                    + " the machine stalled for longer than idle_timeout)%n", r.tally().idleCutCount()));
+        }
         b.append(String.format("%nchecks:%n"));
         for (Check c : r.checks()) {
             b.append(String.format(Locale.ROOT, "  %-4s %-36s %-44s bound %s%n", c.passed() ? "ok" : "FAIL", c.what(), c.measured(), c.bound()));

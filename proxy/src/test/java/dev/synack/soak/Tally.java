@@ -17,6 +17,7 @@ final class Tally {
     private final List<String> problems = new ArrayList<>();
     private long problemCount;
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong idleCut = new AtomicLong();
 
     Tally() {
         for (Scenario s : Scenario.values()) {
@@ -53,6 +54,15 @@ final class Tally {
     /** {@link #STARTED}, {@link #OK} or {@link #FAILED} connections of every scenario. */
     long total(int which) {
         return counts.values().stream().mapToLong(c -> c[which].get()).sum();
+    }
+
+    /** An idle connection the timeout ended before its service answered: allowed, and counted. */
+    void idleCut() {
+        idleCut.incrementAndGet();
+    }
+
+    long idleCutCount() {
+        return idleCut.get();
     }
 
     long skippedCount() {

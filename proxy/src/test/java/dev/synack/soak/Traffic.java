@@ -75,6 +75,9 @@ final class Traffic {
             ServiceView view = sc.reachesService() ? service.view(token).get(30, TimeUnit.SECONDS) : null;
             List<String> problems = Expectation.check(h, client, view, record);
             if (problems.isEmpty()) {
+                if (Expectation.cutByIdleTimeout(h, record)) {
+                    tally.idleCut();
+                }
                 tally.ok(sc);
             } else {
                 tally.failed(sc, describe(h, port, String.join("; ", problems)));
