@@ -81,6 +81,7 @@ public final class AdminServer implements AutoCloseable {
                 .group(loop)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new AdminAcceptFailures())
                 // A client may send its request and then its FIN (nc -N): it still gets the response.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

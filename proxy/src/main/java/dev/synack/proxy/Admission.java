@@ -38,6 +38,8 @@ final class Admission extends ChannelInboundHandlerAdapter {
     private final ReportGate reports = new ReportGate(REPORT_EVERY_NANOS);
     private final ArrayDeque<Channel> held = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    /** The listener is being closed; set from the thread that closes it. */
+    private volatile boolean stopped;
 
     /** {@code paused} says whether accepting is paused on purpose (accept_pause), so the back-off must not resume it. */
     Admission(String proxy, Predicate<Channel> admit, BooleanSupplier paused) {
@@ -107,16 +109,27 @@ final class Admission extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
+    /**
+     * Says that the listener is being closed. io_uring fails the accept it has in flight when the socket is
+     * shut down (EINVAL): that is the close itself, not a failure to report or to back off from.
+     */
+    void stop() {
+        stopped = true;
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (stopped) {
+            return;
+        }
         // What Netty's acceptor would do after it: stop accepting for a second to let the process recover.
         ChannelConfig config = ctx.channel().config();
         if (config.isAutoRead()) {
             config.setAutoRead(false);
             ctx.channel().eventLoop().schedule(() -> config.setAutoRead(!paused.getAsBoolean()), 1, TimeUnit.SECONDS);
         }
-        long held = reports.pass();
-        if (held < 0) {
+        long unreported = reports.pass();
+        if (unreported < 0) {
             return;
         }
         String why = switch (SocketErrors.fdShortage(cause)) {
@@ -125,6 +138,6 @@ final class Admission extends ChannelInboundHandlerAdapter {
             default -> SocketErrors.describe(cause);
         };
         log.warn("[{}] accept failed: {}; clients wait in the backlog, retrying in 1s{}",
-                proxy, why, held == 0 ? "" : " (" + held + " more failures since the last report)");
+                proxy, why, unreported == 0 ? "" : " (" + unreported + " more failures since the last report)");
     }
 }

@@ -49,6 +49,8 @@ public final class ProxyServer {
     /** An accept_pause fault is present: the listener accepts nothing. */
     private volatile boolean acceptPaused;
     private Channel listener;
+    /** The current listener's admission, told when the listener is closed on purpose. */
+    private Admission admission;
     /** The address bound first: re-enabling binds it again, the real port included when config said 0. */
     private InetSocketAddress boundAddress;
     private List<OptionReading> listenerOptions = List.of();
@@ -68,8 +70,8 @@ public final class ProxyServer {
         InetSocketAddress address = boundAddress != null ? boundAddress
                 : new InetSocketAddress(context.spec().listen().host(), context.spec().listen().port());
         ProxyContext ctx = context;
-        ChannelFuture f = ctx.bootstraps().listener(loops, address, new Admission(ctx.name(), this::admit, () -> acceptPaused),
-                        new LegInitializer(this::accept))
+        admission = new Admission(ctx.name(), this::admit, () -> acceptPaused);
+        ChannelFuture f = ctx.bootstraps().listener(loops, address, admission, new LegInitializer(this::accept))
                 .bind(address).awaitUninterruptibly();
         if (f.isSuccess()) {
             listener = f.channel();
@@ -91,6 +93,7 @@ public final class ProxyServer {
         Channel l = listener;
         listener = null;
         if (l != null) {
+            admission.stop();
             stopListening(l);
             l.close().syncUninterruptibly();
             awaitNioRelease(l, boundAddress);

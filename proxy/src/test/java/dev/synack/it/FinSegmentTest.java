@@ -70,6 +70,11 @@ class FinSegmentTest {
                     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
                         ctx.close(); // the client's FIN
                     }
+
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        ctx.close(); // a client that resets: nothing to tell the test
+                    }
                 })
                 .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
     }

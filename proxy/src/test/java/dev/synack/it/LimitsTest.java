@@ -82,18 +82,37 @@ class LimitsTest {
             for (int i = 0; i < 5; i++) {
                 clients.add(proxy.connectFrom("127.0.0.4"));
             }
-            // The last three are reset at accept, which can come before their connect() returns.
+            // The last three are reset at accept, which can come before a blocking connect() returns: their
+            // connects are started in order without waiting, and finished when they are read.
+            java.util.List<TestSocket> late = new java.util.ArrayList<>();
             for (int i = 5; i < 8; i++) {
-                try (TestSocket late = TestSocket.bound("127.0.0.4")) {
-                    assertThat(late.connectAndReadToEnd(proxy.address()).ending()).as("client %d of 8", i + 1).isEqualTo(Ending.RESET);
-                }
+                TestSocket s = TestSocket.bound("127.0.0.4");
+                s.channel().configureBlocking(false);
+                s.channel().connect(proxy.address());
+                late.add(s);
             }
             for (int i = 0; i < 5; i++) {
                 assertThat(clients.get(i).roundTrip("c" + i)).as("client %d of 8", i + 1).isEqualTo("c" + i);
             }
+            for (int i = 5; i < 8; i++) {
+                try (TestSocket s = late.get(i - 5)) {
+                    assertThat(finishAndRead(s).ending()).as("client %d of 8", i + 1).isEqualTo(Ending.RESET);
+                }
+            }
             assertThat(proxy.observer().events(Kind.REJECTED)).hasSize(3)
                     .allSatisfy(e -> assertThat(e.reason()).isEqualTo(CloseReason.LIMIT));
         }
+    }
+
+    /** Completes a connect started without blocking, then reads to the end; a reset during the connect is a reset read. */
+    private static Received finishAndRead(TestSocket s) {
+        try {
+            s.channel().configureBlocking(true);
+            s.channel().finishConnect();
+        } catch (java.io.IOException e) {
+            return new Received(dev.synack.testkit.Payload.EMPTY.digest(), Ending.of(e), e);
+        }
+        return s.readToEnd();
     }
 
     /** Connects one more client from {@code localIp} and checks that synack turned it away. */

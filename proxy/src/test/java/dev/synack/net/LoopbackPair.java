@@ -1,6 +1,7 @@
 package dev.synack.net;
 
 import dev.synack.config.SocketSpec;
+import dev.synack.testkit.PipelineEnd;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -58,6 +59,7 @@ final class LoopbackPair implements AutoCloseable {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override protected void initChannel(Channel ch) {
                         down.onAccepted(ch);
+                        ch.pipeline().addLast(PipelineEnd.INSTANCE);
                         accepted.complete(ch);
                     }
                 });
@@ -71,7 +73,7 @@ final class LoopbackPair implements AutoCloseable {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override protected void initChannel(Channel ch) {
                         up.beforeConnect(ch);
-                        ch.pipeline().addLast(handler);
+                        ch.pipeline().addLast(handler).addLast(PipelineEnd.INSTANCE);
                     }
                 });
         up.configure(b);

@@ -108,5 +108,7 @@ final class TfoNettyRelay implements TfoRelay {
         @Override public void channelRead(ChannelHandlerContext ctx, Object msg) { other.writeAndFlush(msg); }
 
         @Override public void channelInactive(ChannelHandlerContext ctx) { other.close(); }
+
+        @Override public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) { ctx.close(); }
     }
 }

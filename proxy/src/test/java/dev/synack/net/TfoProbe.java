@@ -122,6 +122,7 @@ public final class TfoProbe {
                         TcpInfoReader.read(ch).ifPresent(accepted::add);
                         ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
                             @Override public void channelRead(ChannelHandlerContext ctx, Object m) { ctx.writeAndFlush(m); }
+                            @Override public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) { ctx.close(); }
                         });
                     }
                 });

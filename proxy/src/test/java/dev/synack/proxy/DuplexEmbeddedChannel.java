@@ -56,7 +56,7 @@ class DuplexEmbeddedChannel extends EmbeddedChannel implements DuplexChannel {
                 socket.add("bytes:" + b.readableBytes());
             }
             // EmbeddedChannel keeps written messages for readOutbound(); this one consumes them like a socket
-            io.netty.util.ReferenceCountUtil.release(m);
+            // (remove() releases the message)
             in.remove();
         }
     }

@@ -8,7 +8,7 @@ import dev.synack.config.FaultStream;
 import dev.synack.fault.FaultChain;
 import dev.synack.fault.FaultFailedException;
 import dev.synack.fault.TestChains;
-import dev.synack.observe.TcpInfo;
+import dev.synack.net.TcpInfo;
 import dev.synack.net.TcpInfoReader;
 import dev.synack.net.Transport;
 import io.netty.channel.ChannelHandlerContext;
@@ -69,9 +69,10 @@ class KernelFaultsTest {
             p.accepted.closeFuture().await(10, TimeUnit.SECONDS);
 
             // The proxy's socket is gone from the kernel (a normal close would leave it in FIN_WAIT);
-            // the peer got neither FIN nor RST and is still ESTABLISHED.
-            // io_uring closes the fd asynchronously after the channel's close future: wait for the kernel.
-            await().atMost(Duration.ofSeconds(10)).until(() -> SocketPair.kernelStates(serverPort, clientPort).isEmpty());
+            // the peer got neither FIN nor RST and is still ESTABLISHED. io_uring releases the file a moment
+            // after the channel's close completes (a read still in flight holds it), hence the wait.
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(
+                    () -> assertThat(SocketPair.kernelStates(serverPort, clientPort)).isEmpty());
             assertThat(info(p.client).state()).isEqualTo(1);
             assertThat(p.clientSawFin).isFalse();
             assertThat(p.clientError).isNotDone();

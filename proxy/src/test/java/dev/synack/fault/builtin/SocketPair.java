@@ -86,6 +86,16 @@ final class SocketPair implements AutoCloseable {
                                 received.addAndGet(((ByteBuf) msg).readableBytes());
                                 ((ByteBuf) msg).release();
                             }
+
+                            @Override
+                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                // A test that watches for errors adds its handler after this one; else they end here.
+                                if (ctx.pipeline().last() != this) {
+                                    ctx.fireExceptionCaught(cause);
+                                } else {
+                                    ctx.close();
+                                }
+                            }
                         });
                         accepted.complete(ch);
                     }
