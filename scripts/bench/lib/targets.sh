@@ -130,21 +130,25 @@ CONF
   esac
 }
 
-# start_synack TARGET TRANSPORT [JAR] [MIRROR] [FAULTS] : one JVM per transport, each with its own admin
-# port so that the three can run side by side for the whole benchmark (and warm up once, like the
+# start_synack TARGET TRANSPORT [JAR] [MIRROR] [FAULTS] [METRICS] : one JVM per transport, each with its own
+# admin port so that the three can run side by side for the whole benchmark (and warm up once, like the
 # others). MIRROR true turns the mirror engine on (targets synack-*-mirror); FAULTS is a variant of
-# synack_faults, the same faults on both bench proxies (targets synack-*-latency0 and so on).
+# synack_faults, the same faults on both bench proxies (targets synack-*-latency0 and so on); METRICS
+# false turns the meters off (targets synack-*-nometrics).
 start_synack() {
-  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} mirror=${4:-false} variant=${5:-} cfg="$TMP/$1.yaml" faults
+  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} mirror=${4:-false} variant=${5:-} metrics=${6:-true} cfg="$TMP/$1.yaml" faults
   [ -n "$jar" ] || jar=$SYNACK_JAR
   faults=$(synack_faults "$variant") || return 1
-  # The mirror key only when it is on: an older build (--base-jar) may not know it.
-  local mirror_line=""
+  # The mirror and metrics keys only when they differ from the default: an older build (--base-jar) may
+  # not know them.
+  local mirror_line="" metrics_line=""
   [ "$mirror" = true ] && mirror_line="mirror: {enabled: true}"
+  [ "$metrics" = false ] && metrics_line="metrics: {enabled: false}"
   cat >"$cfg" <<CONF
 admin: {listen: 127.0.0.1:${PORT_ADMIN[$t]}}
 transport: $transport
 $mirror_line
+$metrics_line
 proxies:
   - name: bench-iperf
     listen: 127.0.0.1:${PORT_IPERF[$t]}
@@ -175,6 +179,9 @@ start_target() {
     synack-epoll-mirror) start_synack "$t" epoll "" true ;;
     synack-io_uring-mirror) start_synack "$t" io_uring "" true ;;
     synack-nio-mirror) start_synack "$t" nio "" true ;;
+    synack-*-nometrics)
+      local tr=${t#synack-}
+      start_synack "$t" "${tr%-nometrics}" "" false "" false ;;
     synack-*-latency0|synack-*-bandwidth|synack-*-latency50)
       local rest=${t#synack-}
       start_synack "$t" "${rest%-*}" "" false "${rest##*-}" ;;
