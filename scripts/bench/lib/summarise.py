@@ -81,6 +81,14 @@ def base_of(target):
     return None
 
 
+CPU_METRICS = [("bulk_fwd_cpu_ms_per_gb", "bulk → ms/GB"), ("bulk_rev_cpu_ms_per_gb", "bulk ← ms/GB"),
+               ("ka_cpu_us_per_req", "keep-alive µs/req"), ("close_cpu_us_per_req", "close µs/req")]
+
+
+def cpu(v):
+    return f"{v:,.1f}" if v < 100 else f"{v:,.0f}"
+
+
 def gbps(v):
     return f"{v:.2f}"
 
@@ -134,6 +142,24 @@ def render(table, targets, meta, skipped):
                       table.ratio(t, "haproxy", f"{mode}_rps"),
                       table.value(t, f"{mode}_p50_us", latency), table.value(t, f"{mode}_p99_us", latency)]
         out.append(row(cells))
+    cpu_targets = [t for t in targets if any(table.count(t, m) for m, _ in CPU_METRICS)]
+    if cpu_targets:
+        out.append("")
+        out.append("## The proxy's CPU per unit of work (user + system, all its processes)")
+        out.append("")
+        out.append("Lower is better; `×haproxy` is the median divided by haproxy's. CPU per unit of work moves far "
+                   "less than throughput when the machine is busy, so it is the steadier figure to compare builds by.")
+        out.append("")
+        header = ["target"]
+        for _, label in CPU_METRICS:
+            header += [label, "×haproxy"]
+        out.append(row(header))
+        out.append(row(["---"] + ["---:"] * (2 * len(CPU_METRICS))))
+        for t in cpu_targets:
+            cells = [t]
+            for m, _ in CPU_METRICS:
+                cells += [table.value(t, m, cpu), table.ratio(t, "haproxy", m)]
+            out.append(row(cells))
     variants = [(t, b) for t in targets for b in [base_of(t)] if b and b in targets]
     if variants:
         out.append("")
@@ -149,11 +175,20 @@ def render(table, targets, meta, skipped):
             out.append(row([t, b, table.ratio(t, b, "bulk_fwd"), table.ratio(t, b, "bulk_rev"),
                             table.ratio(t, b, "ka_rps"), table.delta(t, b, "ka_p50_us"),
                             table.ratio(t, b, "close_rps"), table.delta(t, b, "close_p50_us")]))
+        if any(table.count(t, m) for t, _ in variants for m, _ in CPU_METRICS):
+            out.append("")
+            out.append("The proxy's CPU per unit of work against the plain synack (lower is better: 1.05× costs 5 % more):")
+            out.append("")
+            out.append(row(["target", "plain"] + [label for _, label in CPU_METRICS]))
+            out.append(row(["---", "---"] + ["---:"] * len(CPU_METRICS)))
+            for t, b in variants:
+                out.append(row([t, b] + [table.ratio(t, b, m) for m, _ in CPU_METRICS]))
     out.append("")
     out.append("## Spread across rounds (max / min − 1 of the samples behind each median)")
     out.append("")
     spread_metrics = [("bulk_fwd", "bulk →"), ("bulk_rev", "bulk ←"), ("ka_rps", "keep-alive req/s"),
-                      ("ka_p99_us", "keep-alive p99"), ("close_rps", "close req/s"), ("close_p99_us", "close p99")]
+                      ("ka_p99_us", "keep-alive p99"), ("close_rps", "close req/s"), ("close_p99_us", "close p99"),
+                      ("close_cpu_us_per_req", "close CPU/req"), ("bulk_fwd_cpu_ms_per_gb", "bulk → CPU/GB")]
     out.append(row(["target"] + [label for _, label in spread_metrics]))
     out.append(row(["---"] + ["---:"] * len(spread_metrics)))
     for t in targets:

@@ -3,6 +3,7 @@ package dev.synack.soak;
 import dev.synack.testkit.ChildJvm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -17,32 +18,58 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Holds N proxied connections open at once, then lets them go, and measures what each costs synack.
- * synack runs in a child JVM ({@link SoakTarget}), so its 2 N descriptors are its own; the clients and
- * the service's ends (an {@link EchoSelector}, one thread) live in this process, which therefore needs
- * 2 N descriptors too: with 9,000 connections each process holds about 18,100 of the machine's hard
- * limit of 20,000. Every connection is proven proxied by a one-byte round trip before it counts.
+ * Holds N connections open at once, then lets them go, and measures what each costs synack and how long a
+ * metrics scrape takes with all of them open. synack runs in a child JVM ({@link SoakTarget}), so its
+ * descriptors are its own; the clients and the service's ends (an {@link EchoSelector}, one thread) live
+ * in this process.
+ *
+ * <p>{@link Hold#PROXIED}: every connection is proven proxied by a one-byte round trip before it counts;
+ * each holds two descriptors in synack and two here, so 9,000 is as many as the machine's hard limit of
+ * 20,000 per process allows. {@link Hold#ACCEPTED}: the upstream connect is held back by a
+ * {@code connect_delay} fault of an hour, so each connection holds one descriptor in synack (the client's)
+ * and one here: that is how 10,000 open connections fit under the same limit, for the scrape's sake. Its
+ * clients leave with an RST (a FIN would rightly wait for the upstream connection to be delivered).
  */
 final class ScaleRun {
+    /** How far each held connection gets: through to the service, or accepted with its connect held back. */
+    enum Hold { PROXIED, ACCEPTED }
+
+    private static final int SCRAPES = 21;
+
+    private final Hold hold;
     private final Map<String, AtomicLong> reasons = new ConcurrentHashMap<>();
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private volatile int port;
+    private volatile int adminPort;
 
-    /** What synack held before, with all N open, and after they closed; how long opening and releasing took. */
-    record Result(int connections, String ready, ResourceSample before, ResourceSample held, ResourceSample after,
-                  double openSeconds, double releaseSeconds, Map<String, AtomicLong> reasons) {}
+    private ScaleRun(Hold hold) {
+        this.hold = hold;
+    }
 
-    static Result run(int n, String transport, Path out) throws Exception {
-        return new ScaleRun().measure(n, transport, out);
+    /**
+     * What synack held before, with all N open, and after they closed; how long opening and releasing took;
+     * the scrapes of GET /metrics taken with all N open (milliseconds, sorted) and the active-connections
+     * gauge the first of them showed.
+     */
+    record Result(int connections, Hold hold, String ready, ResourceSample before, ResourceSample held, ResourceSample after,
+                  double openSeconds, double releaseSeconds, Map<String, AtomicLong> reasons, List<Double> scrapeMillis,
+                  double scrapedActive, int scrapeBytes) {}
+
+    static Result run(int n, Hold hold, String transport, Path out) throws Exception {
+        return new ScaleRun(hold).measure(n, transport, out);
     }
 
     private Result measure(int n, String transport, Path out) throws Exception {
-        checkHeadroom(n);
+        checkHeadroom(hold == Hold.PROXIED ? 2L * n : n);
         Files.createDirectories(out);
         try (EchoSelector service = new EchoSelector()) {
             Path config = out.resolve("scale.yaml");
+            String faults = hold == Hold.PROXIED ? "" : """
+                        faults:
+                          - {type: connect_delay, attributes: {delay: 3600000}}
+                    """;
             Files.writeString(config, """
-                    admin: {listen: off}
+                    admin: {listen: 127.0.0.1:0}
                     transport: %s
                     proxies:
                       - name: relay
@@ -51,7 +78,7 @@ final class ScaleRun {
                         connect: {timeout: 10s, attempts: 1}
                         limits: {max_connections: 0, idle_timeout: 1h}
                         downstream: {backlog: 4096}
-                    """.formatted(transport, service.port()));
+                    """.formatted(transport, service.port()) + faults);
             try (ChildJvm synack = ChildJvm.start(List.of("-Xmx1g"), SoakTarget.class, List.of(config.toString()), this::onLine)) {
                 String ready = reply(synack, "ready");
                 ResourceSample before = sample(synack);
@@ -59,12 +86,17 @@ final class ScaleRun {
                 long t0 = System.nanoTime();
                 try {
                     for (int i = 0; i < n; i++) {
-                        clients.add(open(new InetSocketAddress("127.0.0.1", port)));
+                        InetSocketAddress proxy = new InetSocketAddress("127.0.0.1", port);
+                        clients.add(hold == Hold.PROXIED ? open(proxy) : SocketChannel.open(proxy));
                     }
                     double openSeconds = (System.nanoTime() - t0) / 1e9;
                     ResourceSample held = until(synack, s -> s.sessions() >= n);
+                    Scrapes scrapes = Scrapes.take(adminPort, SCRAPES);
                     long t1 = System.nanoTime();
                     for (SocketChannel c : clients) {
+                        if (hold == Hold.ACCEPTED) {
+                            c.setOption(StandardSocketOptions.SO_LINGER, 0);
+                        }
                         c.close();
                     }
                     clients.clear();
@@ -73,7 +105,8 @@ final class ScaleRun {
                     awaitRecords(n);
                     synack.send("stop");
                     reply(synack, "stopped");
-                    return new Result(n, ready, before, held, after, openSeconds, releaseSeconds, reasons);
+                    return new Result(n, hold, ready, before, held, after, openSeconds, releaseSeconds, reasons,
+                            scrapes.millis(), scrapes.active("relay"), scrapes.bytes());
                 } finally {
                     for (SocketChannel c : clients) {
                         c.close();
@@ -83,16 +116,16 @@ final class ScaleRun {
         }
     }
 
-    /** This process needs two descriptors per connection (client and service ends) on top of what it has open. */
-    private static void checkHeadroom(int n) throws IOException {
+    /** This process needs {@code needed} descriptors (clients, and the service's ends when proxied) on top of what it has open. */
+    private static void checkHeadroom(long needed) throws IOException {
         long open;
         try (var s = Files.list(Path.of("/proc/self/fd"))) {
             open = s.count();
         }
         long limit = Files.readAllLines(Path.of("/proc/self/limits")).stream().filter(l -> l.startsWith("Max open files"))
                 .map(l -> Long.parseLong(l.split("\\s+")[3])).findFirst().orElse(Long.MAX_VALUE);
-        if (open + 2L * n + 64 > limit) {
-            throw new IllegalStateException(n + " connections need " + (2L * n) + " descriptors in the test process besides the "
+        if (open + needed + 64 > limit) {
+            throw new IllegalStateException("the connections need " + needed + " descriptors in the test process besides the "
                     + open + " it has open, and its limit is " + limit + " (ulimit -n): use fewer connections");
         }
     }
@@ -111,6 +144,8 @@ final class ScaleRun {
     private void onLine(String line) {
         if (line.startsWith(Record.PREFIX)) {
             reasons.computeIfAbsent(Record.parse(line).reason(), r -> new AtomicLong()).incrementAndGet();
+        } else if (line.startsWith("admin ")) {
+            adminPort = Integer.parseInt(line.split(" ")[1]);
         } else if (line.startsWith("listening ")) {
             port = Integer.parseInt(line.split(" ")[2]);
         } else {

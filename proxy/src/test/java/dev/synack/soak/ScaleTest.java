@@ -8,33 +8,56 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many proxied connections held at once, then released: each holds exactly two of synack's descriptors,
- * all of them come back, every one ends with the client's FIN. 500 connections in the suite;
- * {@code scripts/scale} runs 9,000 ({@code synack.scale.connections}) and prints what one connection costs.
+ * Many connections held at once, then released: each proxied one holds exactly two of synack's descriptors,
+ * all of them come back, every one ends with the client's FIN; with all of them open a metrics scrape counts
+ * them. 500 proxied connections in the suite, and 300 accepted ones whose upstream connect is held back;
+ * {@code scripts/scale} runs 9,000 and 10,000 ({@code synack.scale.connections}, {@code synack.scale.accepted})
+ * and prints what one connection costs and how long a scrape takes.
  */
 class ScaleTest {
+    private static final String TRANSPORT = System.getProperty("synack.scale.transport", "auto");
 
     @Test
     void heldConnectionsCostTwoDescriptorsEachAndAllComeBack() throws Exception {
         int n = Integer.getInteger("synack.scale.connections", 500);
-        String transport = System.getProperty("synack.scale.transport", "auto");
-        Path out = Path.of(System.getProperty("synack.repo", "."), "proxy", "target", "scale").toAbsolutePath().normalize();
-        ScaleRun.Result r = ScaleRun.run(n, transport, out);
+        ScaleRun.Result r = ScaleRun.run(n, ScaleRun.Hold.PROXIED, TRANSPORT, out());
         String text = report(r);
         System.out.print(text);
 
         assertThat(r.held().sessions()).as(text).isEqualTo(n);
         assertThat(r.held().fds() - r.before().fds()).as("descriptors held for %d connections%n%s", n, text)
                 .isBetween(2 * n - 4, 2 * n + 4);
+        assertThat(r.scrapedActive()).as("synack_connections_active in the scrape%n%s", text).isEqualTo(n);
         assertThat(r.after().sessions()).as(text).isZero();
         assertThat(r.after().fds()).as("descriptors after release%n%s", text).isLessThanOrEqualTo(r.before().fds() + 2);
         assertThat(r.reasons().get("client_fin")).as(text).isNotNull().hasValue(n);
     }
 
+    @Test
+    void acceptedConnectionsWaitingForTheirConnectCostOneDescriptorEach() throws Exception {
+        int n = Integer.getInteger("synack.scale.accepted", 300);
+        ScaleRun.Result r = ScaleRun.run(n, ScaleRun.Hold.ACCEPTED, TRANSPORT, out());
+        String text = report(r);
+        System.out.print(text);
+
+        assertThat(r.held().sessions()).as(text).isEqualTo(n);
+        assertThat(r.held().fds() - r.before().fds()).as("descriptors held for %d connections%n%s", n, text)
+                .isBetween(n - 4, n + 4);
+        assertThat(r.scrapedActive()).as("synack_connections_active in the scrape%n%s", text).isEqualTo(n);
+        assertThat(r.after().sessions()).as(text).isZero();
+        assertThat(r.after().fds()).as("descriptors after release%n%s", text).isLessThanOrEqualTo(r.before().fds() + 2);
+        assertThat(r.reasons().get("client_rst")).as(text).isNotNull().hasValue(n);
+    }
+
+    private static Path out() {
+        return Path.of(System.getProperty("synack.repo", "."), "proxy", "target", "scale").toAbsolutePath().normalize();
+    }
+
     static String report(ScaleRun.Result r) {
         double mib = 1024 * 1024;
         int n = r.connections();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "scale: %d proxied connections held at once; synack %s%n", n, r.ready()));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "scale: %d connections held at once (%s); synack %s%n", n,
+                r.hold() == ScaleRun.Hold.PROXIED ? "proxied" : "accepted, upstream connect held back", r.ready()));
         b.append(String.format(Locale.ROOT, "%-10s %9s %9s %11s %7s %8s %9s%n", "", "rss MiB", "heap MiB", "direct MiB", "fds", "threads", "sessions"));
         row(b, "before", r.before());
         row(b, "held", r.held());
@@ -44,8 +67,11 @@ class ScaleTest {
                 (r.held().rssKib() - r.before().rssKib()) / (double) n,
                 (r.held().direct() - r.before().direct()) / (double) n,
                 (r.held().fds() - r.before().fds()) / (double) n));
-        b.append(String.format(Locale.ROOT, "opened (each with a round trip) in %.1f s, released in %.1f s; close reasons %s%n",
-                r.openSeconds(), r.releaseSeconds(), r.reasons()));
+        b.append(String.format(Locale.ROOT, "opened (%s) in %.1f s, released in %.1f s; close reasons %s%n",
+                r.hold() == ScaleRun.Hold.PROXIED ? "each with a round trip" : "each accepted", r.openSeconds(), r.releaseSeconds(), r.reasons()));
+        java.util.List<Double> ms = r.scrapeMillis();
+        b.append(String.format(Locale.ROOT, "GET /metrics with all %d open: median %.1f ms, max %.1f ms over %d scrapes (%,d bytes)%n",
+                n, ms.get(ms.size() / 2), ms.get(ms.size() - 1), ms.size(), r.scrapeBytes()));
         return b.toString();
     }
 

@@ -19,7 +19,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The soak's synack, in a JVM of its own: starts the config given, prints each proxy's port, then one line
+ * The soak's synack, in a JVM of its own: starts the config given, prints each proxy's port (and the admin
+ * server's, when it listens), then one line
  * per ended connection ({@link Record}) and, when asked on stdin, a {@link ResourceSample}. Commands:
  * {@code sample}, {@code canary} (leaks one buffer on purpose, to show the leak detector is live and its
  * reports are read), {@code stop} (a graceful shutdown; then it exits 0).
@@ -33,6 +34,7 @@ public final class SoakTarget {
         for (ProxySpec p : config.proxies()) {
             say("listening " + p.name() + " " + synack.address(p.name()).getPort());
         }
+        synack.adminAddress().ifPresent(a -> say("admin " + a.getPort()));
         say("ready transport=" + synack.transport().transport().configName() + " leak_detection=" + ResourceLeakDetector.getLevel());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String cmd; (cmd = in.readLine()) != null; ) {
