@@ -208,7 +208,8 @@ public final class Synack implements AutoCloseable {
     }
 
     private void bindAll(ConnectionObserver observer, HostResolver resolver) throws ConfigException {
-        registry = new ProxyRegistry(transport.transport(), workers, observer, Clock.SYSTEM, seed, resolver);
+        // The mirror, when on, is what on_state fault triggers wait on; without it the registry refuses them.
+        registry = new ProxyRegistry(transport.transport(), workers, observer, Clock.SYSTEM, seed, resolver, mirror);
         toxiproxy = new RegistryBackend(registry, transport.transport().isNative());
         List<ConfigError> errors = new ArrayList<>();
         List<ProxySpec> specs = config.proxies();

@@ -8,6 +8,9 @@ package dev.synack.observe;
  * <p>States are the eleven of RFC 9293 spelled as the mirror prints them ({@code CLOSE_WAIT}).
  */
 public interface SocketStates {
+    /** Where nothing follows socket states (the mirror is off): no action ever runs. */
+    SocketStates NONE = (connectionId, side, state, action) -> Registration.NONE;
+
     /** An action waiting for its state; {@link #cancel()} forgets it. */
     @FunctionalInterface
     interface Registration {
