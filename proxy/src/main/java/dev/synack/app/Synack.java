@@ -82,8 +82,8 @@ public final class Synack implements AutoCloseable {
 
     /**
      * Checks the config's faults against the fault registry and the config against the chosen transport
-     * (socket options; faults that need a native transport or privileges), then binds every proxy. On a
-     * config error nothing is bound. Blocks until every listener is bound; a listener that cannot bind
+     * (socket options; faults that need a native transport or privileges; on_state triggers that need the
+     * mirror), then binds every proxy. On a config error nothing is bound. Blocks until every listener is bound; a listener that cannot bind
      * (address in use) is reported as an error of its {@code listen} field and nothing stays bound.
      */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers) throws ConfigException {
@@ -138,11 +138,17 @@ public final class Synack implements AutoCloseable {
 
     /**
      * What a loaded config must pass to run on {@code transport}, beyond what loading checks: its faults'
-     * types and attributes, its socket options, and what its faults need of the machine. Start and reload
-     * both ask.
+     * types and attributes, its socket options, what its faults need of the machine, and the mirror its
+     * on_state triggers need. Start and reload both ask.
      */
     static List<ConfigError> check(SynackConfig config, Transport transport) {
+        return check(config, transport, config.mirror().enabled());
+    }
+
+    /** As {@link #check(SynackConfig, Transport)}, in a process whose mirror is on or off ({@code mirrorOn}) whatever the config says. */
+    static List<ConfigError> check(SynackConfig config, Transport transport, boolean mirrorOn) {
         List<ConfigError> errors = new ArrayList<>(FaultConfigCheck.check(config));
+        errors.addAll(FaultConfigCheck.unfollowedStates(config, mirrorOn));
         errors.addAll(SocketOption.check(config, transport.kind()));
         errors.addAll(FaultConfigCheck.unavailable(config, transport.isNative()));
         return errors;
