@@ -83,8 +83,9 @@ public final class Synack implements AutoCloseable {
     /**
      * Checks the config's faults against the fault registry and the config against the chosen transport
      * (socket options; faults that need a native transport or privileges; on_state triggers that need the
-     * mirror), then binds every proxy. On a config error nothing is bound. Blocks until every listener is bound; a listener that cannot bind
-     * (address in use) is reported as an error of its {@code listen} field and nothing stays bound.
+     * mirror), then binds every proxy. On a config error nothing is bound. Blocks until every listener is
+     * bound; a listener that cannot bind (address in use) is reported as an error of its {@code listen}
+     * field and nothing stays bound.
      */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers) throws ConfigException {
         return start(config, observers, HostResolver.system());
@@ -145,7 +146,7 @@ public final class Synack implements AutoCloseable {
         return check(config, transport, config.mirror().enabled());
     }
 
-    /** As {@link #check(SynackConfig, Transport)}, in a process whose mirror is on or off ({@code mirrorOn}) whatever the config says. */
+    /** As {@link #check(SynackConfig, Transport)}, in a process whose mirror is {@code mirrorOn}, whatever the config says. */
     static List<ConfigError> check(SynackConfig config, Transport transport, boolean mirrorOn) {
         List<ConfigError> errors = new ArrayList<>(FaultConfigCheck.check(config));
         errors.addAll(FaultConfigCheck.unfollowedStates(config, mirrorOn));

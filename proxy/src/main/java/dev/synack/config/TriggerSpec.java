@@ -45,6 +45,7 @@ public record TriggerSpec(long afterBytes, Duration after, OnStateSpec onState) 
         if (!after.isZero()) {
             return "{after: " + Units.formatDuration(after) + "}";
         }
-        return onState == null ? "{}" : "{on_state: {socket: " + onState.socket().configName() + ", state: " + onState.state() + "}}";
+        return onState == null ? "{}"
+                : "{on_state: {socket: " + onState.socket().configName() + ", state: " + onState.state() + "}}";
     }
 }

@@ -67,7 +67,8 @@ public record Fault(String name, FaultType<?> type, FaultStream stream, double t
             return;
         }
         if (!trigger.isNone()) {
-            problems.add(new FaultProblem("trigger", trigger.text(), "no trigger: " + t.name() + " acts as a client connects, before any byte"));
+            problems.add(new FaultProblem("trigger", trigger.text(),
+                    "no trigger: " + t.name() + " acts as a client connects, before any byte"));
         }
         if (t.defaults() instanceof ConnectionFault c && c.pausesAccept()) {
             if (toxicity >= 0 && toxicity < 1) {

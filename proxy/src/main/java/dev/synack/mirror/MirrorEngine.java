@@ -74,6 +74,7 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
         poller.close();
     }
 
+    /** {@inheritDoc} A name that is not one of the states is an {@link IllegalArgumentException}: config checked it. */
     @Override
     public Registration whenState(long connectionId, Side side, String state, Runnable action) {
         TcpState target = TcpState.valueOf(state);

@@ -283,7 +283,8 @@ public final class ProxyRegistry {
     private void checkCanRun(Fault fault) throws RegistryException {
         Optional<ConfigError> unfollowed = unfollowedState(fault);
         if (unfollowed.isPresent()) {
-            throw new RegistryException(RegistryException.Kind.INVALID, "fault " + fault.name() + " cannot run: the mirror is off",
+            throw new RegistryException(RegistryException.Kind.INVALID,
+                    "fault " + fault.name() + " cannot run: the mirror is off",
                     List.of(unfollowed.get()));
         }
         Optional<String> missing = fault.type().missing(transport.isNative());

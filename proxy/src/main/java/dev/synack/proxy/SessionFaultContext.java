@@ -12,8 +12,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * What the faults of one direction of a {@link Session} may know and tell: the connection, its client,
- * its clock and random stream, its sockets' TCP states (from the proxy's {@link SocketStates}); a fault that
- * starts acting becomes an observer event, and bytes a fault drops are counted as discarded. Used on the session's event loop only.
+ * its clock and random stream, its sockets' TCP states (from the proxy's {@link SocketStates}); a fault
+ * that starts acting becomes an observer event, and bytes a fault drops are counted as discarded. Used on
+ * the session's event loop only.
  */
 final class SessionFaultContext implements FaultContext {
     private final Session session;
