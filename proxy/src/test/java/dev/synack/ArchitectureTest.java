@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Enforces the dependency rules of DESIGN.md §1 on the production classes: the config records and the
  * pure TCP model know nothing of Netty (the model nothing outside the JDK at all), the observer SPI has no Netty either, the relay talks to mirror,
- * admin and metrics only through observer events, and built-in faults stay below the relay.
+ * admin and metrics only through observer events (and socket states through {@code observe.SocketStates}), the faults never see
+ * the mirror, and built-in faults stay below the relay.
  * Packages that do not exist yet make their rule pass vacuously.
  */
 class ArchitectureTest {
@@ -106,6 +107,14 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("dev.synack.proxy..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.synack.mirror..", "dev.synack.admin..", "io.micrometer..")
                 .because("the relay only emits observer events; mirror, admin and metrics are observers"));
+    }
+
+    @Test
+    void faultsNeverImportTheMirror() {
+        check(noClasses().that().resideInAPackage("dev.synack.fault..")
+                .should().dependOnClassesThat().resideInAPackage("dev.synack.mirror..")
+                .because("an on_state trigger waits on observe.SocketStates, which the mirror engine implements; the "
+                        + "faults, like the relay, never see the mirror"));
     }
 
     @Test

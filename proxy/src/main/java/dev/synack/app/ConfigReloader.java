@@ -103,7 +103,8 @@ public final class ConfigReloader implements AutoCloseable {
             SynackConfig next = null;
             try {
                 next = ConfigLoader.load(file);
-                errors.addAll(Synack.check(next, synack.transport().transport()));
+                // The mirror cannot start or stop without a restart: on_state triggers need the running one.
+                errors.addAll(Synack.check(next, synack.transport().transport(), synack.mirror().isPresent()));
             } catch (ConfigException e) {
                 errors.addAll(e.errors());
             }

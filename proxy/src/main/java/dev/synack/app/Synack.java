@@ -82,9 +82,10 @@ public final class Synack implements AutoCloseable {
 
     /**
      * Checks the config's faults against the fault registry and the config against the chosen transport
-     * (socket options; faults that need a native transport or privileges), then binds every proxy. On a
-     * config error nothing is bound. Blocks until every listener is bound; a listener that cannot bind
-     * (address in use) is reported as an error of its {@code listen} field and nothing stays bound.
+     * (socket options; faults that need a native transport or privileges; on_state triggers that need the
+     * mirror), then binds every proxy. On a config error nothing is bound. Blocks until every listener is
+     * bound; a listener that cannot bind (address in use) is reported as an error of its {@code listen}
+     * field and nothing stays bound.
      */
     public static Synack start(SynackConfig config, List<ConnectionObserver> observers) throws ConfigException {
         return start(config, observers, HostResolver.system());
@@ -138,11 +139,17 @@ public final class Synack implements AutoCloseable {
 
     /**
      * What a loaded config must pass to run on {@code transport}, beyond what loading checks: its faults'
-     * types and attributes, its socket options, and what its faults need of the machine. Start and reload
-     * both ask.
+     * types and attributes, its socket options, what its faults need of the machine, and the mirror its
+     * on_state triggers need. Start and reload both ask.
      */
     static List<ConfigError> check(SynackConfig config, Transport transport) {
+        return check(config, transport, config.mirror().enabled());
+    }
+
+    /** As {@link #check(SynackConfig, Transport)}, in a process whose mirror is {@code mirrorOn}, whatever the config says. */
+    static List<ConfigError> check(SynackConfig config, Transport transport, boolean mirrorOn) {
         List<ConfigError> errors = new ArrayList<>(FaultConfigCheck.check(config));
+        errors.addAll(FaultConfigCheck.unfollowedStates(config, mirrorOn));
         errors.addAll(SocketOption.check(config, transport.kind()));
         errors.addAll(FaultConfigCheck.unavailable(config, transport.isNative()));
         return errors;
@@ -208,7 +215,8 @@ public final class Synack implements AutoCloseable {
     }
 
     private void bindAll(ConnectionObserver observer, HostResolver resolver) throws ConfigException {
-        registry = new ProxyRegistry(transport.transport(), workers, observer, Clock.SYSTEM, seed, resolver);
+        // The mirror, when on, is what on_state fault triggers wait on; without it the registry refuses them.
+        registry = new ProxyRegistry(transport.transport(), workers, observer, Clock.SYSTEM, seed, resolver, mirror);
         toxiproxy = new RegistryBackend(registry, transport.transport().isNative());
         List<ConfigError> errors = new ArrayList<>();
         List<ProxySpec> specs = config.proxies();

@@ -49,7 +49,10 @@ final class Expect {
     static final String TOXICITY = "a number from 0 to 1";
     static final String CLIENTS = "a non-empty list of CIDRs like 10.0.0.0/8 or ::1/128";
     static final String CIDR = "a CIDR like 10.0.0.0/8 or fd00::/8, or one address";
-    static final String ONE_TRIGGER = "either after_bytes or after, not both";
+    static final String ONE_TRIGGER = "one of after_bytes, after and on_state, not more";
+    static final String ON_STATE_SOCKET = oneOf(java.util.Arrays.stream(OnStateSpec.Socket.values())
+            .map(OnStateSpec.Socket::configName).toList());
+    static final String ON_STATE_STATE = oneOf(OnStateSpec.STATES);
     static final String ATTRIBUTES = "a mapping of the fault type's attributes";
     static final String UTF8 = "a YAML or JSON file in UTF-8";
     static final String SMALL_ENOUGH = "a config of at most " + Units.formatSize(ConfigText.MAX_BYTES);

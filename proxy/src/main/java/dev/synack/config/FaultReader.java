@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class FaultReader {
     static final List<String> KEYS = List.of("name", "type", "stream", "toxicity", "clients", "trigger", "attributes");
-    static final List<String> TRIGGER_KEYS = List.of("after_bytes", "after");
+    static final List<String> TRIGGER_KEYS = List.of("after_bytes", "after", "on_state");
+    static final List<String> ON_STATE_KEYS = List.of("socket", "state");
 
     private FaultReader() {}
 
@@ -84,11 +85,51 @@ final class FaultReader {
         }
         Long bytes = n.get("after_bytes").integer(0, Long.MAX_VALUE);
         Duration after = Values.duration(n.get("after"), Duration.ZERO, Duration.ofHours(24));
-        if (n.get("after_bytes").present() && n.get("after").present()) {
+        OnStateSpec onState = onState(n.get("on_state"));
+        if (TRIGGER_KEYS.stream().filter(k -> n.get(k).present()).count() > 1) {
             n.fail(Expect.ONE_TRIGGER);
             return TriggerSpec.NONE;
         }
-        return bytes != null ? TriggerSpec.afterBytes(bytes) : after != null ? TriggerSpec.after(after) : TriggerSpec.NONE;
+        return bytes != null ? TriggerSpec.afterBytes(bytes) : after != null ? TriggerSpec.after(after)
+                : onState != null ? TriggerSpec.onState(onState.socket(), onState.state()) : TriggerSpec.NONE;
+    }
+
+    /** {@code on_state: {socket: upstream, state: CLOSE_WAIT}}: both keys required, the state as the mirror spells it. */
+    private static OnStateSpec onState(Node n) {
+        if (!n.mapping(ON_STATE_KEYS, Expect.mappingOf(ON_STATE_KEYS))) {
+            return null;
+        }
+        Node socketNode = n.get("socket");
+        OnStateSpec.Socket socket = socketNode.require(Expect.ON_STATE_SOCKET)
+                ? Values.choice(socketNode, OnStateSpec.Socket.values(), OnStateSpec.Socket::configName) : null;
+        Node stateNode = n.get("state");
+        String state = stateNode.require(Expect.ON_STATE_STATE) ? stateNode.text(Expect.ON_STATE_STATE) : null;
+        if (state != null && !OnStateSpec.STATES.contains(state)) {
+            state = stateNode.fail(Expect.ON_STATE_STATE);
+        }
+        return socket == null || state == null ? null : new OnStateSpec(socket, state);
+    }
+
+    /**
+     * With the mirror off, every {@code on_state} trigger under {@code proxies} is an error: nothing would
+     * ever fire it. Walks the tree the proxies were read from, so each error has its path.
+     */
+    static void requireMirror(Node proxies) {
+        if (!proxies.present() || !proxies.value().isArray()) {
+            return;
+        }
+        for (Node proxy : proxies.list(Expect.PROXIES)) {
+            Node faults = proxy.get("faults");
+            if (!faults.present() || !faults.value().isArray()) {
+                continue;
+            }
+            for (Node fault : faults.list(Expect.FAULTS)) {
+                Node onState = fault.get("trigger").get("on_state");
+                if (onState.present() && onState.value().isObject()) {
+                    onState.fail(OnStateSpec.NEEDS_MIRROR);
+                }
+            }
+        }
     }
 
     /** The attributes as plain Java values in the order written; an explicit null is left out, as elsewhere. */

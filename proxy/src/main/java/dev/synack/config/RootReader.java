@@ -32,6 +32,11 @@ final class RootReader {
         Long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, Expect.SEED);
         List<ProxySpec> proxies = proxies(root.get("proxies"), root.get("admin").get("listen"), admin);
         MirrorSpec mirror = MirrorReader.read(root.get("mirror"));
+        Node enabled = root.get("mirror").get("enabled");
+        if (!mirror.enabled() && (!enabled.present() || enabled.value().isBoolean())) {
+            // (a misspelt enabled is its own error: no second one per trigger)
+            FaultReader.requireMirror(root.get("proxies"));
+        }
         AccessLogSpec accessLog = AccessLogReader.read(root.get("access_log"));
         return new SynackConfig(admin, Values.or(transport, Defaults.TRANSPORT), shutdown, proxies, seed, metrics(root.get("metrics")),
                 mirror, accessLog);

@@ -67,9 +67,8 @@ public record Fault(String name, FaultType<?> type, FaultStream stream, double t
             return;
         }
         if (!trigger.isNone()) {
-            String found = trigger.afterBytes() > 0 ? "{after_bytes: " + trigger.afterBytes() + "}"
-                    : "{after: " + dev.synack.config.Units.formatDuration(trigger.after()) + "}";
-            problems.add(new FaultProblem("trigger", found, "no trigger: " + t.name() + " acts as a client connects, before any byte"));
+            problems.add(new FaultProblem("trigger", trigger.text(),
+                    "no trigger: " + t.name() + " acts as a client connects, before any byte"));
         }
         if (t.defaults() instanceof ConnectionFault c && c.pausesAccept()) {
             if (toxicity >= 0 && toxicity < 1) {

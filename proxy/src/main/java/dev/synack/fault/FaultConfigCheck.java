@@ -2,6 +2,7 @@ package dev.synack.fault;
 
 import dev.synack.config.ConfigError;
 import dev.synack.config.FaultSpec;
+import dev.synack.config.OnStateSpec;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SynackConfig;
 import java.util.ArrayList;
@@ -38,6 +39,22 @@ public final class FaultConfigCheck {
         each(config, (path, spec) -> FaultRegistry.find(spec.type()).flatMap(t -> t.missing(nativeTransport))
                 .ifPresent(why -> errors.add(new ConfigError(path + ".type", RawJson.of(spec.type()),
                         "a fault this machine can run; " + why))));
+        return errors;
+    }
+
+    /**
+     * Every fault triggered {@code on_state} while the mirror is off ({@code mirrorOn} false: the config's own
+     * setting at start, the running process's at a reload), as an error on its {@code trigger.on_state}:
+     * nothing would ever fire it.
+     */
+    public static List<ConfigError> unfollowedStates(SynackConfig config, boolean mirrorOn) {
+        List<ConfigError> errors = new ArrayList<>();
+        each(config, (path, spec) -> {
+            OnStateSpec on = spec.trigger().onState();
+            if (on != null && !mirrorOn) {
+                errors.add(new ConfigError(path + ".trigger.on_state", on.json(), OnStateSpec.NEEDS_MIRROR));
+            }
+        });
         return errors;
     }
 

@@ -1,6 +1,8 @@
 package dev.synack.fault;
 
 import dev.synack.config.FaultStream;
+import dev.synack.observe.Side;
+import dev.synack.observe.SocketStates;
 import dev.synack.time.Clock;
 import java.net.InetSocketAddress;
 import java.util.random.RandomGenerator;
@@ -32,4 +34,14 @@ public interface FaultContext {
 
     /** A fault dropped {@code bytes} bytes the relay read and will never write: byte counters must know. */
     void discarded(long bytes);
+
+    /**
+     * Runs {@code action} on this connection's loop when its socket on {@code side} enters the TCP state
+     * {@code state} (at once, before returning, if it is in it), for an {@code on_state} trigger; see
+     * {@link SocketStates}. Where nothing follows socket states (the mirror is off, and by default), it
+     * never runs.
+     */
+    default SocketStates.Registration whenState(Side side, String state, Runnable action) {
+        return SocketStates.Registration.NONE;
+    }
 }

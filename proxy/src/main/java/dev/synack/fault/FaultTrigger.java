@@ -1,6 +1,9 @@
 package dev.synack.fault;
 
+import dev.synack.config.OnStateSpec;
 import dev.synack.config.TriggerSpec;
+import dev.synack.observe.Side;
+import dev.synack.observe.SocketStates;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -8,8 +11,10 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * When a fault handler starts acting: at once, after a number of bytes of its direction have passed it
- * untouched, or once a time has passed since it started on the connection. Bytes before the trigger
- * pass as they are; a chunk that crosses the byte count is split there. An update keeps the progress.
+ * untouched, once a time has passed since it started on the connection, or once a socket of the connection
+ * enters a TCP state (as the context's {@link SocketStates} follows it). Bytes before the trigger pass as
+ * they are; a chunk that crosses the byte count is split there. An update keeps the progress, and a trigger
+ * that fired stays fired.
  */
 final class FaultTrigger {
     private final FaultHandler handler;
@@ -17,6 +22,7 @@ final class FaultTrigger {
     private long passedBytes;
     private boolean fired;
     private ScheduledFuture<?> timer;
+    private SocketStates.Registration watch = SocketStates.Registration.NONE;
 
     FaultTrigger(FaultHandler handler) {
         this.handler = handler;
@@ -33,6 +39,10 @@ final class FaultTrigger {
         TriggerSpec t = handler.fault().trigger();
         if (t.isNone() || (t.afterBytes() > 0 && passedBytes >= t.afterBytes())) {
             fire(ctx, false);
+        } else if (t.onState() != null) {
+            OnStateSpec on = t.onState();
+            Side side = on.socket() == OnStateSpec.Socket.UPSTREAM ? Side.UPSTREAM : Side.DOWNSTREAM;
+            watch = handler.context.whenState(side, on.state(), () -> fire(ctx, false));
         } else if (!t.after().isZero()) {
             long left = startNanos + t.after().toNanos() - handler.now();
             if (left <= 0) {
@@ -47,10 +57,13 @@ final class FaultTrigger {
         return fired;
     }
 
+    /** The handler leaves the pipeline (removed, replaced by an update, or its channel closed): nothing stays armed. */
     void cancel() {
         if (timer != null) {
             timer.cancel(false);
         }
+        watch.cancel();
+        watch = SocketStates.Registration.NONE;
     }
 
     /** A message written before the trigger fired: it passes, and may fire the trigger. */

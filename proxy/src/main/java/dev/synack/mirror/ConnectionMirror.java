@@ -10,6 +10,7 @@ import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Direction;
 import dev.synack.observe.MirrorCounts;
 import dev.synack.observe.Side;
+import dev.synack.observe.SocketStates;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,31 @@ final class ConnectionMirror {
         String f = name.equals(type) ? name : name + " (" + type + ")";
         int d = direction.ordinal();
         faults[d] = faults[d] == null ? f : faults[d] + ", " + f;
+    }
+
+    /**
+     * On the session's loop: runs {@code action} when the socket on {@code side} enters {@code state} (a socket
+     * not opened yet enters every state anew), at once if it is in it, never once the session has ended.
+     */
+    SocketStates.Registration whenState(Side side, TcpState state, Runnable action) {
+        synchronized (this) {
+            SocketMirror m = socket(side);
+            if (summary != null) {
+                return SocketStates.Registration.NONE;
+            }
+            if (!m.exists || m.state != state) {
+                StateWatch w = new StateWatch(state, action, loop, this, m);
+                m.watch(w);
+                return w;
+            }
+        }
+        action.run(); // outside the lock: the action may write, and the events that causes come back here
+        return SocketStates.Registration.NONE;
+    }
+
+    /** How many actions wait for a state of this connection's sockets. */
+    synchronized int watching() {
+        return down.watching() + up.watching();
     }
 
     /** On the session's loop, for an ETIMEDOUT: reads the socket first, to say which timer ran out. */
@@ -252,6 +278,8 @@ final class ConnectionMirror {
         summary = s;
         endedNanos = nanos;
         info = null;
+        down.unwatchAll();
+        up.unwatchAll();
     }
 
     synchronized boolean isOpen() {

@@ -1,12 +1,14 @@
 package dev.synack.mirror;
 
 import dev.synack.mirror.model.ObservedEvent;
+import dev.synack.mirror.model.TcpState;
 import dev.synack.observe.ConnectOutcome;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.ConnectionObserver;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Direction;
 import dev.synack.observe.Side;
+import dev.synack.observe.SocketStates;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +23,11 @@ import java.util.function.LongSupplier;
  *
  * <p>On the event loop each event costs a map look-up, a few small objects and, at most once per loop
  * pass, one getsockopt per socket; nothing blocks and /proc is never read there.
+ *
+ * <p>It is also the {@link SocketStates} of the relay's {@code on_state} fault triggers: a socket's mirror
+ * that steps into a state runs the actions waiting for it on the session's loop.
  */
-public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
+public final class MirrorEngine implements ConnectionObserver, SocketStates, AutoCloseable {
     private final KernelProbe probe;
     private final MirrorOptions options;
     private final LongSupplier clock;
@@ -67,6 +72,19 @@ public final class MirrorEngine implements ConnectionObserver, AutoCloseable {
     @Override
     public void close() {
         poller.close();
+    }
+
+    /** {@inheritDoc} A name that is not one of the states is an {@link IllegalArgumentException}: config checked it. */
+    @Override
+    public Registration whenState(long connectionId, Side side, String state, Runnable action) {
+        TcpState target = TcpState.valueOf(state);
+        ConnectionMirror m = tracked.get(connectionId);
+        return m == null ? Registration.NONE : m.whenState(side, target, action);
+    }
+
+    /** How many {@link #whenState} actions wait, over every tracked connection: none once their connections end. */
+    public int stateWatches() {
+        return tracked.values().stream().mapToInt(ConnectionMirror::watching).sum();
     }
 
     private void on(ConnectionInfo c, Side side, long nanos, StepKind kind, ObservedEvent event) {

@@ -146,6 +146,20 @@ final class Reconciler {
         }
         m.timeline.replace(m.side, List.of());
         m.state = m.machine.initialState();
+        m.replayStarts();
+        try {
+            replay(m, steps, nanos);
+        } finally {
+            m.replayEnds();
+        }
+        m.timeline.sort();
+        m.observed = m.state;
+        m.verdict = m.kinds.isEmpty() ? Verdict.REALIGNED : Verdict.DIVERGED;
+        m.aheadSince = -1;
+        return true;
+    }
+
+    private static void replay(SocketMirror m, List<Explainer.Step> steps, long nanos) {
         for (int i = 0; i < steps.size(); i++) {
             Explainer.Step s = steps.get(i);
             if (s.observation() == null) {
@@ -158,11 +172,6 @@ final class Reconciler {
                 m.step(s.observation().nanos(), s.observation().kind(), s.to(), false);
             }
         }
-        m.timeline.sort();
-        m.observed = m.state;
-        m.verdict = m.kinds.isEmpty() ? Verdict.REALIGNED : Verdict.DIVERGED;
-        m.aheadSince = -1;
-        return true;
     }
 
     /** A kernel step happened before the next observation (unseen) or, after the last one, by the reading. */

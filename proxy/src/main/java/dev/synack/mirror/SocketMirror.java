@@ -59,6 +59,12 @@ final class SocketMirror {
     final EnumSet<TcpState> seenByKernel = EnumSet.noneOf(TcpState.class);
     final EnumSet<DivergenceKind> kinds = EnumSet.noneOf(DivergenceKind.class);
     final List<Divergence> divergences = new ArrayList<>(1);
+    /** Every state a step has taken this socket into. */
+    private final EnumSet<TcpState> entered = EnumSet.noneOf(TcpState.class);
+    /** While a realignment rebuilds the socket's steps: the states it had entered before, which it does not enter anew. */
+    private EnumSet<TcpState> replayed;
+    /** Actions waiting for this socket to enter a state (on_state fault triggers); null while none, as on most sockets. */
+    private List<StateWatch> watches;
 
     private final long connection;
     private final String proxy;
@@ -182,6 +188,49 @@ final class SocketMirror {
         }
         state = to;
         timeline.add(new TimelineEntry(nanos, side, kind, to, null, inferred));
+        boolean anew = replayed == null || !replayed.contains(to);
+        entered.add(to);
+        if (anew && watches != null) {
+            wake(to);
+        }
+    }
+
+    /** A realignment is about to rebuild the steps: the states entered so far are not entered again by it. */
+    void replayStarts() {
+        replayed = EnumSet.copyOf(entered);
+    }
+
+    void replayEnds() {
+        replayed = null;
+    }
+
+    /** Keeps an action for when this socket enters its state. */
+    void watch(StateWatch w) {
+        if (watches == null) {
+            watches = new ArrayList<>(1);
+        }
+        watches.add(w);
+    }
+
+    void unwatch(StateWatch w) {
+        if (watches != null && watches.remove(w) && watches.isEmpty()) {
+            watches = null;
+        }
+    }
+
+    /** The connection ended: no action waits any more. */
+    void unwatchAll() {
+        watches = null;
+    }
+
+    int watching() {
+        return watches == null ? 0 : watches.size();
+    }
+
+    private void wake(TcpState to) {
+        List<StateWatch> due = watches.stream().filter(w -> w.state == to).toList();
+        due.forEach(this::unwatch);
+        due.forEach(StateWatch::fire);
     }
 
     private void track(Observation o) {

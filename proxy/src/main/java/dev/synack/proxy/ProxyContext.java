@@ -4,6 +4,7 @@ import dev.synack.config.ProxySpec;
 import dev.synack.net.SocketTuner;
 import dev.synack.net.Transport;
 import dev.synack.observe.ConnectionObserver;
+import dev.synack.observe.SocketStates;
 import dev.synack.time.Clock;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -11,7 +12,8 @@ import java.util.random.RandomGenerator;
 /**
  * Everything a session of one proxy needs, fixed when the session is accepted: the proxy's spec, the
  * observer, the clock, the seed of its random streams, the socket tuners and bootstraps built from the
- * spec, the host resolver, and the proxy's live-session set. A proxy whose options change gets a new
+ * spec, the host resolver, the proxy's live-session set, and the socket states its faults' {@code on_state}
+ * triggers wait for ({@link SocketStates#NONE} with the mirror off). A proxy whose options change gets a new
  * context for its new connections; sessions keep the one they started with.
  */
 record ProxyContext(
@@ -24,15 +26,16 @@ record ProxyContext(
         SocketTuner upstreamTuner,
         Bootstraps bootstraps,
         HostResolver resolver,
-        LiveSessions sessions) {
+        LiveSessions sessions,
+        SocketStates states) {
 
     /** Builds the tuners and bootstraps of {@code spec}. */
     static ProxyContext of(ProxySpec spec, Transport transport, ConnectionObserver observer, Clock clock, long seed,
-                           HostResolver resolver, LiveSessions sessions) {
+                           HostResolver resolver, LiveSessions sessions, SocketStates states) {
         SocketTuner down = SocketTuner.downstream(spec.downstream(), transport);
         SocketTuner up = SocketTuner.upstream(spec.upstreamSocket(), transport);
         return new ProxyContext(spec, transport, observer, clock, seed, down, up,
-                new Bootstraps(transport, spec.buffers(), down, up), resolver, sessions);
+                new Bootstraps(transport, spec.buffers(), down, up), resolver, sessions, states);
     }
 
     String name() {

@@ -2,6 +2,7 @@ package dev.synack.proxy;
 
 import dev.synack.config.ConfigError;
 import dev.synack.config.HostPort;
+import dev.synack.config.OnStateSpec;
 import dev.synack.config.OptionStage;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.SocketOption;
@@ -11,6 +12,7 @@ import dev.synack.net.FdLimits;
 import dev.synack.net.Transport;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionObserver;
+import dev.synack.observe.SocketStates;
 import dev.synack.time.Clock;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
@@ -43,6 +45,8 @@ public final class ProxyRegistry {
     private final Clock clock;
     private final long seed;
     private final HostResolver resolver;
+    /** What follows the sockets' TCP states (the mirror engine), or null when nothing does: on_state triggers are refused. */
+    private final SocketStates states;
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean hurried;
     private final Map<String, ProxyServer> proxies = new LinkedHashMap<>();
@@ -51,16 +55,19 @@ public final class ProxyRegistry {
 
     /**
      * {@code loops} runs listeners and sessions alike; {@code seed} seeds every proxy's random streams
-     * (with the proxy's name, so a proxy's draws do not depend on which others exist).
+     * (with the proxy's name, so a proxy's draws do not depend on which others exist); {@code states} follows
+     * the sockets' TCP states for faults triggered {@code on_state}, null when nothing does (the mirror is off),
+     * and then such a fault is refused.
      */
     public ProxyRegistry(Transport transport, EventLoopGroup loops, ConnectionObserver observer, Clock clock, long seed,
-                         HostResolver resolver) {
+                         HostResolver resolver, SocketStates states) {
         this.transport = transport;
         this.loops = loops;
         this.observer = observer;
         this.clock = clock;
         this.seed = seed;
         this.resolver = resolver;
+        this.states = states;
         preloadFailurePaths();
     }
 
@@ -204,7 +211,8 @@ public final class ProxyRegistry {
     }
 
     private ProxyContext context(ProxySpec spec, LiveSessions sessions) {
-        return ProxyContext.of(spec, transport, observer, clock, proxySeed(seed, spec.name()), resolver, sessions);
+        return ProxyContext.of(spec, transport, observer, clock, proxySeed(seed, spec.name()), resolver, sessions,
+                states == null ? SocketStates.NONE : states);
     }
 
     /** A proxy's seed: the registry's, mixed with the proxy's name. */
@@ -220,10 +228,12 @@ public final class ProxyRegistry {
         List<Fault> faults = new ArrayList<>();
         List<ConfigError> errors = new ArrayList<>();
         for (int i = 0; i < spec.faults().size(); i++) {
+            String path = "faults[" + i + "].";
             try {
-                faults.add(Fault.of(spec.faults().get(i)));
+                Fault f = Fault.of(spec.faults().get(i));
+                faults.add(f);
+                unfollowedState(f).ifPresent(e -> errors.add(new ConfigError(path + e.path(), e.found(), e.expected())));
             } catch (FaultException e) {
-                String path = "faults[" + i + "].";
                 e.problems().forEach(p -> errors.add(new ConfigError(path + p.field(), p.found(), p.expected())));
             }
         }
@@ -247,7 +257,7 @@ public final class ProxyRegistry {
         if (server.faults().stream().anyMatch(f -> f.name().equals(fault.name()))) {
             throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "fault already exists: " + fault.name());
         }
-        checkMachine(fault);
+        checkCanRun(fault);
         server.addFault(fault);
     }
 
@@ -255,12 +265,28 @@ public final class ProxyRegistry {
     public synchronized void updateFault(String proxy, Fault fault) throws RegistryException {
         ProxyServer server = find(proxy);
         fault(server, fault.name());
-        checkMachine(fault);
+        checkCanRun(fault);
         server.updateFault(fault);
     }
 
-    /** A fault this machine cannot run (privileges, tools, transport) is refused up front, as in a config. */
-    private void checkMachine(Fault fault) throws RegistryException {
+    /** An on_state trigger where nothing follows socket states (the mirror is off) would never fire: an error, as in a config. */
+    private Optional<ConfigError> unfollowedState(Fault fault) {
+        OnStateSpec on = fault.trigger().onState();
+        return states != null || on == null ? Optional.empty()
+                : Optional.of(new ConfigError("trigger.on_state", on.json(), OnStateSpec.NEEDS_MIRROR));
+    }
+
+    /**
+     * A fault this machine cannot run (privileges, tools, transport), or one triggered on_state while the
+     * mirror is off, is refused up front, as in a config.
+     */
+    private void checkCanRun(Fault fault) throws RegistryException {
+        Optional<ConfigError> unfollowed = unfollowedState(fault);
+        if (unfollowed.isPresent()) {
+            throw new RegistryException(RegistryException.Kind.INVALID,
+                    "fault " + fault.name() + " cannot run: the mirror is off",
+                    List.of(unfollowed.get()));
+        }
         Optional<String> missing = fault.type().missing(transport.isNative());
         if (missing.isPresent()) {
             throw new RegistryException(RegistryException.Kind.INVALID, "fault " + fault.name() + " cannot run here: " + missing.get(),

@@ -4,14 +4,17 @@ import dev.synack.config.FaultStream;
 import dev.synack.fault.Fault;
 import dev.synack.fault.FaultContext;
 import dev.synack.observe.Direction;
+import dev.synack.observe.Side;
+import dev.synack.observe.SocketStates;
 import dev.synack.time.Clock;
 import java.net.InetSocketAddress;
 import java.util.random.RandomGenerator;
 
 /**
  * What the faults of one direction of a {@link Session} may know and tell: the connection, its client,
- * its clock and random stream; a fault that starts acting becomes an observer event, and bytes a fault
- * drops are counted as discarded. Used on the session's event loop only.
+ * its clock and random stream, its sockets' TCP states (from the proxy's {@link SocketStates}); a fault
+ * that starts acting becomes an observer event, and bytes a fault drops are counted as discarded. Used on
+ * the session's event loop only.
  */
 final class SessionFaultContext implements FaultContext {
     private final Session session;
@@ -38,5 +41,10 @@ final class SessionFaultContext implements FaultContext {
     @Override
     public void discarded(long n) {
         session.discarded(direction, n);
+    }
+
+    @Override
+    public SocketStates.Registration whenState(Side side, String state, Runnable action) {
+        return session.context().states().whenState(session.id(), side, state, action);
     }
 }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * Reloads of a running synack's config file, over real loopback sockets: a changed fault reaches a live
  * connection, an unchanged proxy's transfer goes on intact (SHA-256) across the reload, a removed proxy
  * stops listening while its open connection goes on, an added one listens, an invalid file changes
- * nothing, proxies made through the API stay, keys that need a restart are ignored, new listener options
+ * nothing (an on_state trigger in a process without the mirror included), proxies made through the API stay, keys that need a restart are ignored, new listener options
  * bind the listener again, and a saved file is picked up by the watch.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -142,6 +142,12 @@ class ConfigReloaderTest {
         ReloadResult unrunnable = reloader.reload("test").get(10, TimeUnit.SECONDS);
         assertThat(unrunnable.rejected()).as("a fault type the registry does not know").isTrue();
         assertThat(unrunnable.errors()).extracting(e -> e.path()).containsExactly("proxies[0].faults[0].type");
+
+        Files.writeString(file, "mirror: {enabled: true}\n" + proxy("web", echoPort(),
+                "    faults: [{type: reset_peer, trigger: {on_state: {socket: upstream, state: CLOSE_WAIT}}}]\n"));
+        ReloadResult unfollowed = reloader.reload("test").get(10, TimeUnit.SECONDS);
+        assertThat(unfollowed.rejected()).as("an on_state trigger, and this process runs without the mirror").isTrue();
+        assertThat(unfollowed.errors()).extracting(e -> e.path()).containsExactly("proxies[0].faults[0].trigger.on_state");
 
         try (TestSocket c = TestSocket.connect(synack.address("web"))) {
             assertThat(c.roundTrip("still here")).isEqualTo("still here");

@@ -133,7 +133,7 @@ class FaultEntriesTest {
     void triggerWithBoth() {
         assertThat(errors(proxy("faults: [{type: latency, trigger: {after_bytes: 10, after: 1s}}]")))
                 .containsExactly("proxies[0].faults[0].trigger: {\"after_bytes\":10,\"after\":\"1s\"} "
-                        + "(expected: either after_bytes or after, not both)");
+                        + "(expected: one of after_bytes, after and on_state, not more)");
     }
 
     @Test

@@ -25,8 +25,8 @@ import java.util.random.RandomGenerator;
 /**
  * A channel's outbound path in virtual time, for fault tests: an {@link EmbeddedChannel} whose pipeline
  * has a recording {@value FaultChain#TAIL} and a relay stand-in, a {@link FaultChain} attached to it, a
- * {@link ManualClock} and a seeded generator. What reaches the tail is recorded with its virtual time;
- * what the faults report (applied, discarded) too.
+ * {@link ManualClock}, a seeded generator and socket states the test moves ({@link FakeSocketStates}). What
+ * reaches the tail is recorded with its virtual time; what the faults report (applied, discarded) too.
  */
 public final class FaultBench implements FaultContext {
     public final ManualClock clock = new ManualClock();
@@ -34,6 +34,8 @@ public final class FaultBench implements FaultContext {
     public final List<Event> events = new ArrayList<>();
     public final List<Fault> applied = new ArrayList<>();
     public final List<Boolean> writabilityChanges = new ArrayList<>();
+    /** The sockets' TCP states an on_state trigger waits for; actions run on the channel's loop ({@link #settle()}). */
+    public final FakeSocketStates states = new FakeSocketStates(channel.eventLoop());
     public final FaultChain chain;
     public long discarded;
     private final RandomGenerator random;
@@ -185,4 +187,9 @@ public final class FaultBench implements FaultContext {
     @Override public RandomGenerator random() { return random; }
     @Override public void applied(Fault fault) { applied.add(fault); }
     @Override public void discarded(long bytes) { discarded += bytes; }
+
+    @Override
+    public dev.synack.observe.SocketStates.Registration whenState(dev.synack.observe.Side side, String state, Runnable action) {
+        return states.whenState(connectionId(), side, state, action);
+    }
 }

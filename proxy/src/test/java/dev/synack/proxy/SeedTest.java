@@ -32,7 +32,7 @@ class SeedTest {
 
     /** The eight backoff waits of the {@code sequence}-th session of a proxy seeded {@code proxySeed}. */
     private static long[] waits(long proxySeed, long sequence) {
-        ProxyContext ctx = new ProxyContext(null, null, null, null, proxySeed, null, null, null, null, null);
+        ProxyContext ctx = new ProxyContext(null, null, null, null, proxySeed, null, null, null, null, null, null);
         RandomGenerator r = ctx.random(sequence);
         return LongStream.rangeClosed(1, 8).map(n -> Backoff.delayNanos(JITTERED, (int) n, r)).toArray();
     }

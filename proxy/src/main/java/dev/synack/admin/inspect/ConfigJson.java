@@ -100,6 +100,9 @@ public final class ConfigJson {
             o.putObject("trigger").put("after_bytes", f.trigger().afterBytes());
         } else if (!f.trigger().after().isZero()) {
             o.putObject("trigger").put("after", duration(f.trigger().after()));
+        } else if (f.trigger().onState() != null) {
+            o.putObject("trigger").putObject("on_state").put("socket", f.trigger().onState().socket().configName())
+                    .put("state", f.trigger().onState().state());
         }
         ObjectNode attributes = o.putObject("attributes");
         for (Map.Entry<String, Object> a : f.attributes().entrySet()) {

@@ -46,6 +46,7 @@ class AdminConfigJsonTest {
             "      - {name: lag, type: latency, stream: upstream, toxicity: 0.25, clients: [10.0.0.0/8], attributes: {latency: 100, jitter: 5}}",
             "      - {type: hold_fin, trigger: {after_bytes: 1000}}",
             "      - {type: slicer, trigger: {after: 2s}, attributes: {average_size: 10}}",
+            "      - {type: reset_peer, stream: upstream, trigger: {on_state: {socket: upstream, state: CLOSE_WAIT}}}",
             "");
 
     @Test
