@@ -48,7 +48,7 @@ final class ScaleRun {
 
     /**
      * What synack held before, with all N open, and after they closed; how long opening and releasing took;
-     * the scrapes of GET /metrics taken with all N open (milliseconds, sorted) and the active-connections
+     * the scrapes of GET /metrics taken with all N open (milliseconds, in order) and the active-connections
      * gauge the first of them showed.
      */
     record Result(int connections, Hold hold, String ready, ResourceSample before, ResourceSample held, ResourceSample after,

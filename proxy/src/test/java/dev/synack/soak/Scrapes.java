@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Times GET /metrics on synack's admin server, one scrape after another, each on a connection of its own
  * (closed by the server, so that none is left holding a descriptor in synack) and timed from the connect
- * to the last byte of the answer; keeps the first answer's body.
+ * to the last byte of the answer (in the order taken: the first is the process's first scrape, before the
+ * JIT has compiled its path); keeps the first answer's body.
  */
 record Scrapes(List<Double> millis, String first) {
     private static final byte[] REQUEST = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
@@ -32,7 +33,6 @@ record Scrapes(List<Double> millis, String first) {
                 first = answer.substring(answer.indexOf("\r\n\r\n") + 4);
             }
         }
-        millis.sort(null);
         return new Scrapes(List.copyOf(millis), first);
     }
 
