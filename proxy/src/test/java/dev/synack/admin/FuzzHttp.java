@@ -3,14 +3,13 @@ package dev.synack.admin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
  * An HTTP/1.1 client for {@link AdminFuzzTest} that keeps its connection alive between requests, as
- * Toxiproxy's clients do, and opens a new one when the server has closed it (after a 413, or a request it
+ * Toxiproxy's clients do, and opens a new one after an answer that closes it (a 413, or a request the server
  * could not read). Each answer comes with the time it took; an answer not complete within the bound is a
- * {@link SocketTimeoutException}.
+ * {@link java.net.SocketTimeoutException}.
  */
 final class FuzzHttp implements AutoCloseable {
     /** An answer and how long it took from the first byte sent. */
@@ -26,19 +25,17 @@ final class FuzzHttp implements AutoCloseable {
         this.boundMillis = (int) bound.toMillis();
     }
 
+    /**
+     * Sends one request and reads its answer. The server closes a connection only after an answer that says
+     * {@code Connection: close}; a connection that ends otherwise is a failure, not something to try again.
+     */
     Answer send(String method, String path, String contentType, byte[] body) throws IOException {
         String[] headers = contentType == null ? new String[0] : new String[] {"Content-Type: " + contentType};
-        byte[] request = RawHttp.requestOfBytes(method, path, body, false, headers);
-        boolean reused = socket != null;
         try {
-            return exchange(request);
+            return exchange(RawHttp.requestOfBytes(method, path, body, false, headers));
         } catch (IOException e) {
             close();
-            if (!reused || e instanceof SocketTimeoutException) {
-                throw e;
-            }
-            // A kept-alive connection may have been closed by the server between two requests: once more, fresh.
-            return exchange(request);
+            throw e;
         }
     }
 
