@@ -60,6 +60,18 @@ class AdminLiveShapesTest {
                 .isEqualTo("{\"error\":\"invalid address: upstream \\\"localhost\\\" (expected: host:port of the service, with a port from 1 to 65535)\",\"status\":400}\n");
     }
 
+    /** A number past a float64 (1e400, or an integer of 400 digits) reads as +Inf: Go's words, not a failure of the server. */
+    @Test
+    void attributesPastAFloat64AreABadBody() throws Exception {
+        body("POST", "/proxies", "{\"name\":\"db\",\"listen\":\"localhost:3310\",\"upstream\":\"localhost:5432\",\"enabled\":false}", 201);
+        String go = "{\"error\":\"bad request body: json: cannot unmarshal number %s into Go struct field .attributes.latency of type int64\",\"status\":400}\n";
+        assertThat(body("POST", "/proxies/db/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":1e400}}", 400)).isEqualTo(go.formatted("+Inf"));
+        assertThat(body("POST", "/proxies/db/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":-" + "9".repeat(400) + "}}", 400))
+                .isEqualTo(go.formatted("-Inf"));
+        body("POST", "/proxies/db/toxics", "{\"name\":\"lag\",\"type\":\"latency\"}", 200);
+        assertThat(body("PATCH", "/proxies/db/toxics/lag", "{\"attributes\":{\"latency\":1e400}}", 400)).isEqualTo(go.formatted("+Inf"));
+    }
+
     @Test
     void populateKeepsWhatIsEqualReplacesWhatDiffersAndStopsAtTheFirstFailure() throws Exception {
         String created = body("POST", "/populate", "[{\"name\":\"a\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"localhost:1\"}]", 201);

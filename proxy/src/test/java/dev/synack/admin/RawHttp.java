@@ -41,7 +41,12 @@ final class RawHttp {
     }
 
     static byte[] request(String method, String path, String body, boolean close, String... headers) {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return requestOfBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), close, headers);
+    }
+
+    /** A request with a body of any bytes, valid UTF-8 or not; {@code body} null for none. */
+    static byte[] requestOfBytes(String method, String path, byte[] body, boolean close, String... headers) {
+        byte[] content = body == null ? new byte[0] : body;
         StringBuilder sb = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         if (java.util.Arrays.stream(headers).noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
             sb.append("Host: test\r\n");

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * How long and how hard a soak runs, and where it writes its CSV and plot. From system properties
- * ({@code scripts/soak} sets them): {@code synack.soak.duration} (default 1h for scripts/soak, 60s in the
+ * ({@code scripts/soak} sets them): {@code synack.soak.duration} (default 1h for scripts/soak, 2m in the
  * test suite), {@code synack.soak.rate} (connections started per second, default 20),
  * {@code synack.soak.interval} (between samples, default 10s), {@code synack.soak.transport} (default auto),
  * {@code synack.soak.out} (default proxy/target/soak).
@@ -15,9 +15,9 @@ import java.time.Duration;
  */
 record SoakSettings(Duration duration, double rate, Duration interval, Duration warmUp, String transport, Path out) {
 
-    /** The short form the test suite runs: a minute, sampled every 5 s, the first 20 s warm-up. */
+    /** The short form the test suite runs: two minutes, sampled every 5 s, the first 24 s (a fifth) warm-up. */
     static SoakSettings fromProperties() {
-        Duration duration = duration("synack.soak.duration", "60s");
+        Duration duration = duration("synack.soak.duration", "2m");
         Duration interval = duration("synack.soak.interval", duration.compareTo(Duration.ofMinutes(5)) < 0 ? "5s" : "10s");
         // A fifth of the run, at least two samples and at most ten minutes: pools and JIT settle early.
         Duration warmUp = duration.dividedBy(5);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The soak, as a test: a one-minute form in the suite; {@code scripts/soak} runs the same for an hour (or
+ * The soak, as a test: a two-minute form in the suite; {@code scripts/soak} runs the same for an hour (or
  * the {@code synack.soak.duration} given). It prints its table and writes soak.csv and soak.png under
  * {@code synack.soak.out} (proxy/target/soak by default).
  */

@@ -58,7 +58,7 @@ final class ToxicAttributes {
     /** Go's words for the JSON value that does not fit an integer field. */
     private static String kind(Object v) {
         if (v instanceof Double d) {
-            return "number " + GoNumbers.float64(d);
+            return "number " + GoNumbers.inError(d);
         }
         if (v instanceof String) {
             return "string";

@@ -49,6 +49,14 @@ public final class GoNumbers {
         return format(shortest, abs < SMALL || abs >= LARGE);
     }
 
+    /**
+     * A number as an error names it: as {@link #float64}, and {@code +Inf} or {@code -Inf} (Go's words) for one
+     * past the range of a float64, such as {@code 1e400}, which no JSON output may hold but a request may.
+     */
+    public static String inError(double d) {
+        return Double.isInfinite(d) ? d > 0 ? "+Inf" : "-Inf" : float64(d);
+    }
+
     private static void check(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("json: unsupported value: " + d);

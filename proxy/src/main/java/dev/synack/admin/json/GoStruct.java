@@ -92,7 +92,7 @@ final class GoStruct {
                     yield kindOf(v);
                 }
                 float f = (float) v.doubleValue();
-                yield Float.isInfinite(f) ? "number " + GoNumbers.float64(v.doubleValue()) : null;
+                yield Float.isInfinite(f) ? "number " + GoNumbers.inError(v.doubleValue()) : null;
             }
         };
     }

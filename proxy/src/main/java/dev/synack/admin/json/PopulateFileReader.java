@@ -55,7 +55,7 @@ public final class PopulateFileReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw single(where, GoSyntax.describe(e), "valid JSON");
+            throw single(where, GoSyntax.describe(e, text), "valid JSON");
         }
         if (root == null || !root.isArray()) {
             throw single(source, root == null || root.isMissingNode() ? "empty" : shorten(root.toString()), ARRAY);

@@ -126,7 +126,7 @@ public final class RequestDecoder {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw GoStruct.badBody(GoSyntax.describe(e));
+            throw GoStruct.badBody(GoSyntax.describe(e, text));
         }
         if (node == null || node.isMissingNode()) {
             throw GoStruct.badBody("EOF");
