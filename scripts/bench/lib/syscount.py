@@ -19,7 +19,7 @@ DETAILED = {
     "epoll_ctl": lambda a: a[1] if len(a) > 1 else "",
     "getsockopt": lambda a: ",".join(a[1:3]),
     "setsockopt": lambda a: ",".join(a[1:3]),
-    "shutdown": lambda a: a[1].split(")")[0] if len(a) > 1 else "",
+    "shutdown": lambda a: a[1] if len(a) > 1 else "",
     "fcntl": lambda a: a[1] if len(a) > 1 else "",
 }
 # Calls whose number depends on timing (how many events one wake-up brings), not on what a connection needs.
@@ -41,7 +41,8 @@ def count(path):
                 continue
             name, rest = m.group(1), m.group(2)
             args = [a.strip() for a in rest.split(",")]
-            detail = DETAILED.get(name, lambda a: "")(args)
+            # the last argument shown carries the call's closing parenthesis and its result
+            detail = DETAILED.get(name, lambda a: "")(args).split(")")[0].strip()
             c[(name, detail)] += 1
     for (name, detail), n in sorted(c.items()):
         print(f"{name}\t{detail}\t{n}")
