@@ -40,7 +40,7 @@ final class SystemKernelProbe implements KernelProbe {
         return KernelTable.of(ProcNetTcp.scan(PROC, wanted.tcp(), wanted.tcp6(), wanted), before, wanted);
     }
 
-    /** The transport chose each socket's family (epoll: AF_INET for IPv4; io_uring and NIO: AF_INET6 always). */
+    /** The transport chose each socket's family (epoll and NIO: AF_INET for IPv4; io_uring: AF_INET6 always). */
     @Override
     public int tableOf(InetSocketAddress local) {
         return transport.opensInet6(local.getAddress()) ? ScanRequest.TCP6 : ScanRequest.TCP;

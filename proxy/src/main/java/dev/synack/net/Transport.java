@@ -18,6 +18,7 @@ import io.netty.incubator.channel.uring.IOUringServerSocketChannel;
 import io.netty.incubator.channel.uring.IOUringSocketChannel;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,8 +58,14 @@ public enum Transport {
         @Override public EventLoopGroup newGroup(int threads) { return new NioEventLoopGroup(threads, Threads.named("synack-nio")); }
         @Override public Class<? extends ServerChannel> serverChannel() { return NioServerSocketChannel.class; }
         @Override public Class<? extends Channel> socketChannel() { return NioSocketChannel.class; }
-        @Override public ServerChannel newServerChannel(InetAddress local) { return new NioServerSocketChannel(); }
-        @Override public Channel newSocketChannel(InetAddress remote) { return new NioSocketChannel(); }
+        @Override public ServerChannel newServerChannel(InetAddress local) {
+            return local instanceof Inet4Address
+                    ? new NioServerSocketChannel(SelectorProvider.provider(), InternetProtocolFamily.IPv4) : new NioServerSocketChannel();
+        }
+        @Override public Channel newSocketChannel(InetAddress remote) {
+            return remote instanceof Inet4Address
+                    ? new NioSocketChannel(SelectorProvider.provider(), InternetProtocolFamily.IPv4) : new NioSocketChannel();
+        }
     };
 
     public abstract boolean isAvailable();
@@ -73,9 +80,9 @@ public enum Transport {
     public abstract Class<? extends Channel> socketChannel();
 
     /**
-     * A listener socket for {@code local}. epoll opens an AF_INET socket for an IPv4 address (no
-     * v4-mapped detour through AF_INET6, one setsockopt less per connect); io_uring and NIO always open
-     * dual-stack AF_INET6 sockets, as their channels offer no choice.
+     * A listener socket for {@code local}. epoll and NIO open an AF_INET socket for an IPv4 address (no
+     * v4-mapped detour through AF_INET6: the dual-stack socket costs a setsockopt(IPV6_V6ONLY) per
+     * connect); io_uring always opens dual-stack AF_INET6 sockets, as its channels offer no choice.
      */
     public abstract ServerChannel newServerChannel(InetAddress local);
 
@@ -87,7 +94,7 @@ public enum Transport {
      * AF_INET (/proc/net/tcp): as {@link #newServerChannel} and {@link #newSocketChannel} choose.
      */
     public boolean opensInet6(InetAddress address) {
-        return this != EPOLL || !(address instanceof java.net.Inet4Address);
+        return this == IO_URING || !(address instanceof Inet4Address);
     }
 
     /**
