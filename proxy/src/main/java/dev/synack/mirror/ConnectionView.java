@@ -1,5 +1,6 @@
 package dev.synack.mirror;
 
+import dev.synack.net.SocketAddressText;
 import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Direction;
 import dev.synack.observe.Peer;
@@ -37,7 +38,7 @@ public record ConnectionView(long id, String proxy, boolean open, String closeRe
         long toService = open ? c.info.bytes(Direction.CLIENT_TO_SERVICE) : s.bytesClientToService();
         long toClient = open ? c.info.bytes(Direction.SERVICE_TO_CLIENT) : s.bytesServiceToClient();
         return new ConnectionView(c.id, c.proxy, open, open ? null : s.reason().key(), open ? null : s.closedFirst(),
-                Addresses.text(c.client), Addresses.text(open ? c.info.upstream() : s.upstream()), c.startNanos, now,
+                SocketAddressText.of(c.client), SocketAddressText.of(open ? c.info.upstream() : s.upstream()), c.startNanos, now,
                 toService, toClient, SocketView.of(c.down), c.up.exists ? SocketView.of(c.up) : null, c.timeline.copy());
     }
 }

@@ -1,8 +1,9 @@
 package dev.synack.mirror;
 
 import dev.synack.mirror.model.TcpState;
-import dev.synack.observe.TcpInfo;
+import dev.synack.net.SocketAddressText;
 import dev.synack.observe.Side;
+import dev.synack.observe.TcpInfo;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record SocketView(Side side, String local, String remote, boolean fdOpen,
     }
 
     static SocketView of(SocketMirror m) {
-        return new SocketView(m.side, Addresses.text(m.local), Addresses.text(m.remote), m.fdOpen, m.state,
+        return new SocketView(m.side, SocketAddressText.of(m.local), SocketAddressText.of(m.remote), m.fdOpen, m.state,
                 m.kernel == null ? null : m.kernel.label(), m.verdict, m.lastInfo, m.firstInfo, m.handshakeNanos, m.note,
                 m.divergences);
     }

@@ -2,6 +2,7 @@ package dev.synack.admin.inspect;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.synack.net.SocketAddressText;
 import dev.synack.observe.OptionReading;
 import dev.synack.proxy.ProxyServer;
 import dev.synack.proxy.SocketReadings;
@@ -25,7 +26,7 @@ public final class OptionsJson {
         ObjectNode o = RegistryConnectionsJson.MAPPER.createObjectNode();
         o.put("proxy", p.name());
         o.put("listening", p.isListening());
-        o.put("address", SocketText.of(p.address()));
+        o.put("address", SocketAddressText.of(p.address()));
         o.set("listener", options(p.listenerOptions()));
         if (newest.isEmpty()) {
             o.putNull("connection");

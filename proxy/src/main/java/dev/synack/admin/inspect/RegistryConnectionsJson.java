@@ -3,6 +3,7 @@ package dev.synack.admin.inspect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.synack.net.SocketAddressText;
 import dev.synack.observe.ConnectionInfo;
 import dev.synack.observe.Direction;
 import dev.synack.observe.Side;
@@ -35,8 +36,8 @@ public final class RegistryConnectionsJson {
         o.put("proxy", c.proxy());
         o.put("open", c.isOpen());
         o.putNull("close_reason");
-        o.put("client", SocketText.of(c.client()));
-        o.put("upstream", SocketText.of(c.upstream()));
+        o.put("client", SocketAddressText.of(c.client()));
+        o.put("upstream", SocketAddressText.of(c.upstream()));
         o.put("age_ms", Math.max(0, (nowNanos - c.startNanos()) / 1_000_000));
         ObjectNode bytes = o.putObject("bytes");
         bytes.put("client_to_service", c.bytes(Direction.CLIENT_TO_SERVICE));
@@ -50,8 +51,8 @@ public final class RegistryConnectionsJson {
 
     private static ObjectNode socket(ConnectionInfo c, Side side) {
         ObjectNode s = MAPPER.createObjectNode();
-        s.put("local", SocketText.of(c.localAddress(side)));
-        s.put("remote", SocketText.of(c.remoteAddress(side)));
+        s.put("local", SocketAddressText.of(c.localAddress(side)));
+        s.put("remote", SocketAddressText.of(c.remoteAddress(side)));
         s.put("fd_open", c.isOpen());
         s.putNull("mirror_state");
         s.putNull("kernel_state");

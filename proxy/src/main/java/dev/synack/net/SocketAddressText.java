@@ -1,4 +1,4 @@
-package dev.synack.mirror;
+package dev.synack.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -6,11 +6,15 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
-/** Socket addresses as the admin API writes them: {@code 127.0.0.1:8080}, {@code [::1]:8080}, IPv4-mapped shown as IPv4. */
-final class Addresses {
-    private Addresses() {}
+/**
+ * A socket address as synack writes it in its routes, records and diagrams: {@code 127.0.0.1:8080},
+ * {@code [::1]:8080}, an IPv4-mapped address as IPv4 (what a dual-stack socket reports for an IPv4 peer).
+ */
+public final class SocketAddressText {
+    private SocketAddressText() {}
 
-    static String text(InetSocketAddress a) {
+    /** The address as text; null for null. */
+    public static String of(InetSocketAddress a) {
         if (a == null) {
             return null;
         }
