@@ -31,6 +31,7 @@ public final class Main implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        LeakDetection.offUnlessAsked();
         int status = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.exit(status);
     }

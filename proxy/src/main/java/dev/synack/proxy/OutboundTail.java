@@ -97,17 +97,32 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter {
             promise.trySuccess();
             return;
         }
+        boolean sent;
+        try {
+            sent = FinCoalescing.shutdownOutput(ch);
+        } catch (IOException e) {
+            fail(ctx, promise, e);
+            return;
+        }
+        if (sent) {
+            finSent(ch, promise);
+            return;
+        }
         ch.shutdownOutput().addListener(shut -> {
-            if (!shut.isSuccess()) {
+            if (shut.isSuccess()) {
+                finSent(ch, promise);
+            } else {
                 fail(ctx, promise, shut.cause());
-                return;
             }
-            if (!ch.isInputShutdown()) {
-                ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
-            }
-            events.finSent(ch);
-            promise.trySuccess();
         });
+    }
+
+    private void finSent(DuplexChannel ch, ChannelPromise promise) {
+        if (!ch.isInputShutdown()) {
+            ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
+        }
+        events.finSent(ch);
+        promise.trySuccess();
     }
 
     /** A FIN that could not be sent: the session hears of it once, as a socket error of this channel. */
