@@ -8,6 +8,12 @@
       a Markdown table of calls per connection: (load - idle) / N for each target, side by side, the
       calls of the connection's life first, then a total
 
+  syscount.py ring TRACE > COUNTS.tsv
+      the io_uring operations submitted, from the kernel's io_uring_submit_req trace events (tracefs text):
+      "io_uring<TAB>opcode<TAB>count"
+  syscount.py ringtable N TARGET=LOAD.tsv:IDLE.tsv ...
+      the same table for those operations, with their total
+
 A call strace prints in two halves (<unfinished ...> then <... resumed>) counts once.
 """
 import re
@@ -48,6 +54,20 @@ def count(path):
         print(f"{name}\t{detail}\t{n}")
 
 
+OPCODE = re.compile(r"io_uring_submit_req:.* opcode ([A-Z_0-9]+)")
+
+
+def ring(path):
+    c = Counter()
+    with open(path, errors="replace") as f:
+        for line in f:
+            m = OPCODE.search(line)
+            if m:
+                c[m.group(1)] += 1
+    for op, n in sorted(c.items()):
+        print(f"io_uring\t{op}\t{n}")
+
+
 def read(path):
     out = Counter()
     with open(path) as f:
@@ -57,7 +77,7 @@ def read(path):
     return out
 
 
-def table(n, specs):
+def per_connection(n, specs):
     targets, per = [], {}
     for spec in specs:
         name, files = spec.split("=", 1)
@@ -66,6 +86,21 @@ def table(n, specs):
         diff.subtract(read(idle))
         targets.append(name)
         per[name] = {k: v / n for k, v in diff.items()}
+    return targets, per
+
+
+def ring_table(n, specs):
+    targets, per = per_connection(n, specs)
+    keys = sorted({k for t in targets for k, v in per[t].items() if abs(v) >= 0.005})
+    print("| io_uring operation | " + " | ".join(targets) + " |")
+    print("| --- | " + " | ".join("---:" for _ in targets) + " |")
+    for k in keys:
+        print(f"| {k[1]} | " + " | ".join(f"{per[t].get(k, 0.0):.2f}" for t in targets) + " |")
+    print("| **total** | " + " | ".join(f"**{sum(per[t].values()):.2f}**" for t in targets) + " |")
+
+
+def table(n, specs):
+    targets, per = per_connection(n, specs)
     keys = sorted({k for t in targets for k, v in per[t].items() if abs(v) >= 0.005},
                   key=lambda k: (k[0] in TIMING, k[0], k[1]))
     print("| call | " + " | ".join(targets) + " |")
@@ -89,8 +124,12 @@ def table(n, specs):
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "count":
         count(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "ring":
+        ring(sys.argv[2])
     elif len(sys.argv) >= 4 and sys.argv[1] == "table":
         table(int(sys.argv[2]), sys.argv[3:])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "ringtable":
+        ring_table(int(sys.argv[2]), sys.argv[3:])
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
