@@ -68,7 +68,8 @@ final class Session implements ConnectionInfo {
     private boolean reported;
     private Runnable cancelConnect = NOTHING;
     private final RandomGenerator random;
-    private final Admitted admitted;
+    /** What the connection-level faults decided at accept (not the whole Admitted: it is held for the session's life). */
+    private final AcceptDecision decision;
     private final SessionFaults faults;
     private final boolean readsTcpInfo;
 
@@ -76,7 +77,7 @@ final class Session implements ConnectionInfo {
         this.ctx = ctx;
         this.observer = ctx.observer();
         this.id = id;
-        this.admitted = admitted;
+        this.decision = admitted.decision();
         this.slot = admitted.slot();
         this.random = admitted.random();
         this.down.adopt(downstream);
@@ -110,7 +111,6 @@ final class Session implements ConnectionInfo {
         observer.accepted(this, now());
         faults.attach(FaultStream.DOWNSTREAM, down.channel);
         timers.accepted();
-        AcceptDecision decision = admitted.decision();
         for (Fault f : decision.applied()) {
             faultApplied(f, f.stream());
         }
