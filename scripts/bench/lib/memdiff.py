@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Per-connection memory from two snapshots of a JVM, for scripts/bench/idle-mem.
 
-  memdiff.py row NAME N DIR0 DIRN     one TSV row: name, heap, native, total, rss (bytes per connection)
-                                      and the NMT categories that moved, from the snapshots in DIR0 (no
-                                      connection) and DIRN (N idle connections)
+  memdiff.py row NAME N DIR0 DIRN [DIR0 DIRN ...]
+                                      one TSV row: name, heap, native, total, rss (bytes per connection),
+                                      the NMT categories that moved and the rounds' heap figures, from the
+                                      snapshots in DIR0 (no connection) and DIRN (N idle connections); with
+                                      several rounds, each figure is the median of the rounds
   memdiff.py top N DIR0 DIRN K        the K classes whose live bytes grew most, per connection (Markdown)
 
 A snapshot directory holds histo.txt (jcmd GC.class_histogram: a full GC, then every live class),
@@ -58,7 +60,7 @@ def rss(path):
     return int(open(path).read().split()[0]) * 1024
 
 
-def row(name, n, d0, dn):
+def measure(n, d0, dn):
     _, h0 = histogram(d0 + "/histo.txt")
     _, hn = histogram(dn + "/histo.txt")
     c0, cn = nmt(d0 + "/nmt.txt"), nmt(dn + "/nmt.txt")
@@ -70,9 +72,28 @@ def row(name, n, d0, dn):
             moved[cat] = delta / n
     native = sum(moved.values())
     resident = (rss(dn + "/rss.txt") - rss(d0 + "/rss.txt")) / n
-    detail = ", ".join("%s %+.0f" % (k, v) for k, v in sorted(moved.items(), key=lambda kv: -abs(kv[1])))
+    return heap, native, resident, moved
+
+
+def median(xs):
+    xs = sorted(xs)
+    mid = len(xs) // 2
+    return xs[mid] if len(xs) % 2 else (xs[mid - 1] + xs[mid]) / 2
+
+
+def row(name, n, pairs):
+    rounds = [measure(n, d0, dn) for d0, dn in pairs]
+    heap = median([r[0] for r in rounds])
+    native = median([r[1] for r in rounds])
+    resident = median([r[2] for r in rounds])
+    moved = {}
+    for r in rounds:
+        for k in r[3]:
+            moved[k] = median([x[3].get(k, 0) for x in rounds])
+    detail = ", ".join("%s %+.0f" % (k, v) for k, v in sorted(moved.items(), key=lambda kv: -abs(kv[1])) if round(v))
+    spread = " / ".join("%.0f" % r[0] for r in rounds)
     print("\t".join([name, "%.0f" % heap, "%.0f" % native, "%.0f" % (heap + native), "%.0f" % resident,
-                     detail or "-"]))
+                     detail or "0", spread]))
 
 
 def top(n, d0, dn, k):
@@ -93,8 +114,8 @@ def top(n, d0, dn, k):
 
 def main():
     a = sys.argv[1:]
-    if len(a) == 5 and a[0] == "row":
-        row(a[1], int(a[2]), a[3], a[4])
+    if len(a) >= 5 and len(a) % 2 == 1 and a[0] == "row":
+        row(a[1], int(a[2]), list(zip(a[3::2], a[4::2])))
     elif len(a) == 5 and a[0] == "top":
         top(int(a[1]), a[2], a[3], int(a[4]))
     else:
