@@ -29,8 +29,9 @@ public final class FaultChain {
     private static final Logger log = LoggerFactory.getLogger(FaultChain.class);
 
     private final FaultContext context;
-    private final List<Slot> slots = new ArrayList<>();
-    private final BitSet bits = new BitSet();
+    // Made at the first fault: most connections never get one, and every idle connection holds two chains.
+    private List<Slot> slots = List.of();
+    private BitSet bits;
     private ChannelPipeline pipeline;
 
     public FaultChain(FaultContext context) {
@@ -57,6 +58,9 @@ public final class FaultChain {
             return;
         }
         Slot s = new Slot(fault, draw(fault));
+        if (slots.isEmpty()) {
+            slots = new ArrayList<>(2);
+        }
         slots.add(s);
         if (s.acts && pipeline != null) {
             install(s);
@@ -144,7 +148,9 @@ public final class FaultChain {
         if (pipeline.context(h) != null) {
             pipeline.remove(h);
         }
-        bits.clear(h.writabilityIndex());
+        if (bits != null) {
+            bits.clear(h.writabilityIndex());
+        }
     }
 
     private FaultHandler newHandler(Slot s, FaultHandler predecessor) {
@@ -155,6 +161,9 @@ public final class FaultChain {
     }
 
     private int freeBit() {
+        if (bits == null) {
+            bits = new BitSet(MAX_BIT + 1);
+        }
         int bit = bits.nextClearBit(1);
         if (bit > MAX_BIT) {
             log.warn("connection {}: more than {} faults on {}; {} holds bytes without backpressure", context.connectionId(),

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.function.LongUnaryOperator;
 
@@ -14,22 +15,26 @@ import java.util.function.LongUnaryOperator;
  * grow. An update hands the queue and the bit's state to the successor.
  */
 final class HeldQueue implements Iterable<Held> {
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    /** Made at the first hold: a fault that holds nothing (an idle connection, a latency of 0) keeps none. */
+    private ArrayDeque<Held> held;
     private long bytes;
     private boolean stalled;
     private boolean unwritable;
 
     void add(Held h) {
+        if (held == null) {
+            held = new ArrayDeque<>();
+        }
         held.addLast(h);
         bytes += h.bytes();
     }
 
     Held peek() {
-        return held.peekFirst();
+        return held == null ? null : held.peekFirst();
     }
 
     Held poll() {
-        Held h = held.pollFirst();
+        Held h = held == null ? null : held.pollFirst();
         if (h != null) {
             bytes -= h.bytes();
         }
@@ -42,7 +47,7 @@ final class HeldQueue implements Iterable<Held> {
     }
 
     boolean isEmpty() {
-        return held.isEmpty();
+        return held == null || held.isEmpty();
     }
 
     void stall(boolean on) {
@@ -51,15 +56,20 @@ final class HeldQueue implements Iterable<Held> {
 
     @Override
     public Iterator<Held> iterator() {
-        return held.iterator();
+        return held == null ? Collections.emptyIterator() : held.iterator();
     }
 
     /** Takes over everything {@code old} holds and the state of the bit they share. */
     void adopt(HeldQueue old) {
-        held.addAll(old.held);
+        if (!old.isEmpty()) {
+            if (held == null) {
+                held = new ArrayDeque<>();
+            }
+            held.addAll(old.held);
+            old.held.clear();
+        }
         bytes = old.bytes;
         unwritable = old.unwritable;
-        old.held.clear();
         old.bytes = 0;
     }
 

@@ -12,10 +12,16 @@ import java.util.ArrayDeque;
  */
 final class ByteLedger {
     private final LiveSessions gauges;
-    private final long[] read = new long[2];
-    private final long[] written = new long[2];
-    private final long[] discarded = new long[2];
-    private final long[] unasked = new long[2];
+    // One field per direction (0 = client -> service, 1 = service -> client), not arrays: four long[2]
+    // would cost 128 bytes more per connection, and every idle connection holds a ledger.
+    private long read0;
+    private long read1;
+    private long written0;
+    private long written1;
+    private long discarded0;
+    private long discarded1;
+    private long unasked0;
+    private long unasked1;
     private long peak;
     private ArrayDeque<ByteBuf> early;
 
@@ -25,12 +31,11 @@ final class ByteLedger {
 
     /** {@code n} bytes read in {@code dir}; {@code asked} when a read() of synack's asked for them. */
     void read(int dir, int n, boolean asked) {
-        read[dir] += n;
+        long read = dir == 0 ? (read0 += n) : (read1 += n);
         if (!asked) {
-            unasked[dir] += n;
-            gauges.recordDrained(unasked[dir]);
+            gauges.recordDrained(dir == 0 ? (unasked0 += n) : (unasked1 += n));
         }
-        long held = read[dir] - written[dir] - discarded[dir];
+        long held = read - written(dir) - discarded(dir);
         if (held > peak) {
             peak = held;
             gauges.recordBuffered(held);
@@ -39,20 +44,36 @@ final class ByteLedger {
 
     /** {@code n} bytes of {@code dir} reached the other side's socket. */
     void written(int dir, int n) {
-        written[dir] += n;
+        if (dir == 0) {
+            written0 += n;
+        } else {
+            written1 += n;
+        }
     }
 
     /** {@code n} bytes of {@code dir} read and dropped: never to be written. */
     void discarded(int dir, long n) {
-        discarded[dir] += n;
+        if (dir == 0) {
+            discarded0 += n;
+        } else {
+            discarded1 += n;
+        }
     }
 
     long written(Direction dir) {
-        return written[dir.ordinal()];
+        return written(dir.ordinal());
     }
 
     long discarded(Direction dir) {
-        return discarded[dir.ordinal()];
+        return discarded(dir.ordinal());
+    }
+
+    private long written(int dir) {
+        return dir == 0 ? written0 : written1;
+    }
+
+    private long discarded(int dir) {
+        return dir == 0 ? discarded0 : discarded1;
     }
 
     /** Keeps a client's bytes read before the upstream exists. */

@@ -18,7 +18,7 @@ import java.util.List;
  * the socket's outbound path ({@link OutboundTail} and the faults in front of it) in order. Touched only
  * on the session's event loop.
  */
-final class Leg implements TailEvents {
+final class Leg implements TailEvents, Runnable {
     /** What synack has done to this socket's sending half. */
     enum Output {
         OPEN,
@@ -53,10 +53,6 @@ final class Leg implements TailEvents {
     TcpInfo endInfo;
     private boolean looked;
     private boolean flushQueued;
-    private final Runnable flush = () -> {
-        flushQueued = false;
-        channel.flush();
-    };
 
     Leg(Session session, Side side) {
         this.session = session;
@@ -145,11 +141,18 @@ final class Leg implements TailEvents {
         if (!flushQueued) {
             flushQueued = true;
             if (channel.eventLoop() instanceof SingleThreadEventLoop loop) {
-                loop.executeAfterEventLoopIteration(flush);
+                loop.executeAfterEventLoopIteration(this);
             } else {
-                channel.eventLoop().execute(flush);
+                channel.eventLoop().execute(this);
             }
         }
+    }
+
+    /** The flush {@link #flushSoon()} defers (the leg is its own task: a lambda field would cost 16 bytes per socket). */
+    @Override
+    public void run() {
+        flushQueued = false;
+        channel.flush();
     }
 
     // ---- TailEvents ----------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import dev.synack.net.SilentClose;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -29,10 +31,12 @@ import java.io.IOException;
  * shutdown(SHUT_WR) sends it and half-closure is turned off, so that the transport closes the socket as
  * soon as the peer's FIN arrives.
  */
-final class OutboundTail extends ChannelOutboundHandlerAdapter {
+final class OutboundTail extends ChannelOutboundHandlerAdapter implements ChannelFutureListener {
     static final String NAME = "synack.tail";
 
     private final TailEvents events;
+    /** The channel this tail ends, for the close listener (which the tail is: a lambda would cost 24 bytes per socket). */
+    private Channel channel;
 
     OutboundTail(TailEvents events) {
         this.events = events;
@@ -40,8 +44,14 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        Channel ch = ctx.channel();
-        ch.closeFuture().addListener(f -> events.socketClosed(ch));
+        channel = ctx.channel();
+        channel.closeFuture().addListener(this);
+    }
+
+    /** The socket's close: reported to the session. */
+    @Override
+    public void operationComplete(ChannelFuture closed) {
+        events.socketClosed(channel);
     }
 
     @Override

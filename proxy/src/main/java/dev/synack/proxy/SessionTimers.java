@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * and {@code max_duration}. Activity only stamps a time; the idle timer re-arms itself for the rest of
  * the quiet period, so a busy session costs one clock reading per read, not a timer per read.
  */
-final class SessionTimers {
+final class SessionTimers implements Runnable {
     private final Clock clock;
     private final ScheduledExecutorService loop;
     private final long idleNanos;
@@ -43,7 +43,7 @@ final class SessionTimers {
     void connected() {
         if (idleNanos > 0) {
             activity();
-            idle = clock.schedule(loop, this::checkIdle, idleNanos);
+            idle = clock.schedule(loop, this, idleNanos);
         }
     }
 
@@ -61,7 +61,9 @@ final class SessionTimers {
         }
     }
 
-    private void checkIdle() {
+    /** The idle check (the timers are their own task: a method reference would cost 16 bytes per session). */
+    @Override
+    public void run() {
         if (cancelled) {
             return;
         }
@@ -69,7 +71,7 @@ final class SessionTimers {
         if (quiet >= idleNanos) {
             fire(CloseReason.IDLE_TIMEOUT);
         } else {
-            idle = clock.schedule(loop, this::checkIdle, idleNanos - quiet);
+            idle = clock.schedule(loop, this, idleNanos - quiet);
         }
     }
 
