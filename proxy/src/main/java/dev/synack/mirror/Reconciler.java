@@ -33,7 +33,7 @@ final class Reconciler {
         }
         compare(m, r);
         // After the comparison: the steps it added (the kernel's own) are the ones the reading shows.
-        m.timeline.kernelOnLatest(m.side, r.candidates(), r.label());
+        m.timeline.kernelOnLatest(m.side, r.candidates(), r);
     }
 
     private static void compare(SocketMirror m, KernelReading r) {
@@ -44,7 +44,7 @@ final class Reconciler {
         }
         List<TcpState> predicted = m.predictedPath();
         for (TcpState c : candidates) {
-            if (predicted.contains(c) || m.timeline.inferredStates(m.side).contains(c)) {
+            if (predicted.contains(c) || m.timeline.inferred(m.side, c)) {
                 // The kernel has not yet taken a step the model predicted, or a TFO child accepted before
                 // the handshake's last ACK.
                 agree(m, Verdict.PENDING, c);
@@ -144,7 +144,7 @@ final class Reconciler {
         if (!visited.containsAll(m.seenByKernel)) {
             return false;
         }
-        m.timeline.replace(m.side, List.of());
+        m.timeline.removeAll(m.side);
         m.state = m.machine.initialState();
         m.replayStarts();
         try {

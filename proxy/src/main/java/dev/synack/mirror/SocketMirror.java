@@ -25,7 +25,7 @@ final class SocketMirror {
     final Side side;
     final TcpStateMachine machine;
     final Timeline timeline;
-    final List<Observation> history = new ArrayList<>();
+    final ObservationLog history = new ObservationLog();
     TcpState state;
     /** The state after the latest observation, before the predicted steps that follow it. */
     TcpState observed;
@@ -58,7 +58,8 @@ final class SocketMirror {
     /** Every state a reading has shown this socket in (unambiguous readings only). */
     final EnumSet<TcpState> seenByKernel = EnumSet.noneOf(TcpState.class);
     final EnumSet<DivergenceKind> kinds = EnumSet.noneOf(DivergenceKind.class);
-    final List<Divergence> divergences = new ArrayList<>(1);
+    /** This socket's divergences: an empty list until the first (most sockets never have one). */
+    List<Divergence> divergences = List.of();
     /** Every state a step has taken this socket into. */
     private final EnumSet<TcpState> entered = EnumSet.noneOf(TcpState.class);
     /** While a realignment rebuilds the socket's steps: the states it had entered before, which it does not enter anew. */
@@ -187,12 +188,17 @@ final class SocketMirror {
             timeWaitSince = nanos;
         }
         state = to;
-        timeline.add(new TimelineEntry(nanos, side, kind, to, null, inferred));
+        timeline.add(nanos, side, kind, to, inferred);
         boolean anew = replayed == null || !replayed.contains(to);
         entered.add(to);
         if (anew && watches != null) {
             wake(to);
         }
+    }
+
+    /** The connection ended: gives back the room its arrays grew ahead, for the time it stays tracked. */
+    void trim() {
+        history.trim();
     }
 
     /** A realignment is about to rebuild the steps: the states entered so far are not entered again by it. */
@@ -272,6 +278,9 @@ final class SocketMirror {
         verdict = Verdict.DIVERGED;
         if (kinds.add(kind)) {
             Divergence d = new Divergence(connection, proxy, side, kind, since, explanation);
+            if (divergences.isEmpty()) {
+                divergences = new ArrayList<>(1);
+            }
             divergences.add(d);
             sink.diverged(d);
         }
