@@ -73,10 +73,10 @@ class Table:
 
 def base_of(target):
     """The plain synack target a variant is compared with: synack-epoll for synack-epoll-latency0 or
-    base-epoll; None for a target that is no variant."""
+    base-epoll (or base-epoll-mirror); None for a target that is no variant."""
     for transport in ("epoll", "io_uring", "nio"):
         plain = f"synack-{transport}"
-        if target.startswith(plain + "-") or target == f"base-{transport}":
+        if target.startswith(plain + "-") or target == f"base-{transport}" or target.startswith(f"base-{transport}-"):
             return plain
     return None
 

@@ -188,6 +188,9 @@ start_target() {
     base-epoll) start_synack "$t" epoll "$BASE_JAR" ;;
     base-io_uring) start_synack "$t" io_uring "$BASE_JAR" ;;
     base-nio) start_synack "$t" nio "$BASE_JAR" ;;
+    base-epoll-mirror) start_synack "$t" epoll "$BASE_JAR" true ;;
+    base-io_uring-mirror) start_synack "$t" io_uring "$BASE_JAR" true ;;
+    base-nio-mirror) start_synack "$t" nio "$BASE_JAR" true ;;
     *) echo "unknown target: $t" >&2; return 1 ;;
   esac
   TARGET_PID[$t]=$LAST_PID

@@ -280,6 +280,9 @@ final class ConnectionMirror {
         info = null;
         down.unwatchAll();
         up.unwatchAll();
+        down.trim();
+        up.trim();
+        timeline.trim();
     }
 
     synchronized boolean isOpen() {

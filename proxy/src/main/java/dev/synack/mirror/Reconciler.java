@@ -26,14 +26,14 @@ final class Reconciler {
     static void reconcile(SocketMirror m, KernelReading r) {
         m.kernel = r;
         if (!r.gone() && r.candidates().size() == 1) {
-            m.seenByKernel.add(r.state());
+            m.kernelShowed(r.state());
         }
         if (!r.fromTcpInfo() && r.state() == TcpState.TIME_WAIT && r.row() != null && r.row().timerTicks() > 0) {
             m.timeWaitExpiry = r.nanos() + r.row().timerExpiry().toNanos();
         }
         compare(m, r);
         // After the comparison: the steps it added (the kernel's own) are the ones the reading shows.
-        m.timeline.kernelOnLatest(m.side, r.candidates(), r.label());
+        m.timeline.kernelOnLatest(m.side, r.candidates(), r);
     }
 
     private static void compare(SocketMirror m, KernelReading r) {
@@ -44,16 +44,16 @@ final class Reconciler {
         }
         List<TcpState> predicted = m.predictedPath();
         for (TcpState c : candidates) {
-            if (predicted.contains(c) || m.timeline.inferredStates(m.side).contains(c)) {
+            if (predicted.contains(c) || m.timeline.inferred(m.side, c)) {
                 // The kernel has not yet taken a step the model predicted, or a TFO child accepted before
                 // the handshake's last ACK.
                 agree(m, Verdict.PENDING, c);
                 return;
             }
-            if (c == TcpState.SYN_SENT && m.observed == TcpState.ESTABLISHED && !m.seenByKernel.contains(TcpState.ESTABLISHED)
+            if (c == TcpState.SYN_SENT && m.observed == TcpState.ESTABLISHED && !m.seenByKernel(TcpState.ESTABLISHED)
                     && m.connectStartNanos >= 0) {
                 // TCP_FASTOPEN_CONNECT: connect() completes at once and the SYN leaves with the first bytes.
-                m.verdict = m.kinds.isEmpty() ? Verdict.PENDING : Verdict.DIVERGED;
+                m.verdict = m.noDivergence() ? Verdict.PENDING : Verdict.DIVERGED;
                 return;
             }
         }
@@ -73,7 +73,7 @@ final class Reconciler {
     }
 
     private static void agree(SocketMirror m, Verdict v, TcpState upTo) {
-        m.verdict = m.kinds.isEmpty() ? v : Verdict.DIVERGED;
+        m.verdict = m.noDivergence() ? v : Verdict.DIVERGED;
         m.aheadSince = -1;
         m.timeline.confirm(m.side, upTo);
     }
@@ -81,7 +81,7 @@ final class Reconciler {
     /** The kernel is ahead along segments and timers. With the fd open user space will hear of it; without, it never will. */
     private static void ahead(SocketMirror m, TcpState target, KernelReading r) {
         m.timeline.confirm(m.side, null);
-        m.verdict = m.kinds.isEmpty() ? Verdict.KERNEL_AHEAD : Verdict.DIVERGED;
+        m.verdict = m.noDivergence() ? Verdict.KERNEL_AHEAD : Verdict.DIVERGED;
         if (m.fdOpen) {
             if (m.aheadSince < 0) {
                 m.aheadSince = r.nanos();
@@ -141,10 +141,10 @@ final class Reconciler {
         // The explanation must pass through every state a reading showed: the kernel does not go back.
         Set<TcpState> visited = EnumSet.of(m.machine.initialState());
         steps.forEach(st -> visited.add(st.to()));
-        if (!visited.containsAll(m.seenByKernel)) {
+        if (!m.seenOnlyAmong(visited)) {
             return false;
         }
-        m.timeline.replace(m.side, List.of());
+        m.timeline.removeAll(m.side);
         m.state = m.machine.initialState();
         m.replayStarts();
         try {
@@ -154,7 +154,7 @@ final class Reconciler {
         }
         m.timeline.sort();
         m.observed = m.state;
-        m.verdict = m.kinds.isEmpty() ? Verdict.REALIGNED : Verdict.DIVERGED;
+        m.verdict = m.noDivergence() ? Verdict.REALIGNED : Verdict.DIVERGED;
         m.aheadSince = -1;
         return true;
     }

@@ -10,9 +10,9 @@ import dev.synack.observe.TcpInfo;
 import dev.synack.observe.Side;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The mirror of one proxy socket: the state the model puts it in, moved by what synack observes from user
@@ -25,7 +25,7 @@ final class SocketMirror {
     final Side side;
     final TcpStateMachine machine;
     final Timeline timeline;
-    final List<Observation> history = new ArrayList<>();
+    final ObservationLog history = new ObservationLog();
     TcpState state;
     /** The state after the latest observation, before the predicted steps that follow it. */
     TcpState observed;
@@ -55,14 +55,19 @@ final class SocketMirror {
     boolean readPastHandshake;
     /** Whether no tcp_info read has shown a live socket yet, or the last found none or a closed one: look in /proc. */
     boolean rowsWanted = true;
-    /** Every state a reading has shown this socket in (unambiguous readings only). */
-    final EnumSet<TcpState> seenByKernel = EnumSet.noneOf(TcpState.class);
-    final EnumSet<DivergenceKind> kinds = EnumSet.noneOf(DivergenceKind.class);
-    final List<Divergence> divergences = new ArrayList<>(1);
-    /** Every state a step has taken this socket into. */
-    private final EnumSet<TcpState> entered = EnumSet.noneOf(TcpState.class);
-    /** While a realignment rebuilds the socket's steps: the states it had entered before, which it does not enter anew. */
-    private EnumSet<TcpState> replayed;
+    /**
+     * Every state a reading has shown this socket in (unambiguous readings only), a bit per state's ordinal;
+     * bit sets here and below, not EnumSets: an ended connection keeps its mirrors while it is tracked.
+     */
+    private int seenByKernel;
+    /** The kinds of divergence recorded, a bit per ordinal. */
+    private int kinds;
+    /** This socket's divergences: an empty list until the first (most sockets never have one). */
+    List<Divergence> divergences = List.of();
+    /** Every state a step has taken this socket into, a bit per ordinal. */
+    private int entered;
+    /** While a realignment rebuilds the socket's steps: the states it had entered before, which it does not enter anew; -1 otherwise. */
+    private int replayed = -1;
     /** Actions waiting for this socket to enter a state (on_state fault triggers); null while none, as on most sockets. */
     private List<StateWatch> watches;
 
@@ -187,21 +192,26 @@ final class SocketMirror {
             timeWaitSince = nanos;
         }
         state = to;
-        timeline.add(new TimelineEntry(nanos, side, kind, to, null, inferred));
-        boolean anew = replayed == null || !replayed.contains(to);
-        entered.add(to);
+        timeline.add(nanos, side, kind, to, inferred);
+        boolean anew = replayed < 0 || (replayed & 1 << to.ordinal()) == 0;
+        entered |= 1 << to.ordinal();
         if (anew && watches != null) {
             wake(to);
         }
     }
 
+    /** The connection ended: gives back the room its arrays grew ahead, for the time it stays tracked. */
+    void trim() {
+        history.trim();
+    }
+
     /** A realignment is about to rebuild the steps: the states entered so far are not entered again by it. */
     void replayStarts() {
-        replayed = EnumSet.copyOf(entered);
+        replayed = entered;
     }
 
     void replayEnds() {
-        replayed = null;
+        replayed = -1;
     }
 
     /** Keeps an action for when this socket enters its state. */
@@ -254,6 +264,31 @@ final class SocketMirror {
         }
     }
 
+    /** Whether a reading has shown this socket in {@code state}. */
+    boolean seenByKernel(TcpState state) {
+        return (seenByKernel & 1 << state.ordinal()) != 0;
+    }
+
+    /** Records that an unambiguous reading showed this socket in {@code state}. */
+    void kernelShowed(TcpState state) {
+        seenByKernel |= 1 << state.ordinal();
+    }
+
+    /** Whether every state a reading has shown this socket in is among {@code states}. */
+    boolean seenOnlyAmong(Set<TcpState> states) {
+        for (TcpState s : TcpState.values()) {
+            if (seenByKernel(s) && !states.contains(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether no divergence was recorded for this socket. */
+    boolean noDivergence() {
+        return kinds == 0;
+    }
+
     /** Whether this socket's FIN has left or it is closed: a FIN read on the other socket has been passed on. */
     boolean endedOutput() {
         return finSentNanos >= 0 || state == TcpState.CLOSED && history.size() > 1;
@@ -270,8 +305,12 @@ final class SocketMirror {
     /** Records a divergence of this kind (once per socket: it is counted and logged once). */
     void diverge(DivergenceKind kind, long since, String explanation) {
         verdict = Verdict.DIVERGED;
-        if (kinds.add(kind)) {
+        if ((kinds & 1 << kind.ordinal()) == 0) {
+            kinds |= 1 << kind.ordinal();
             Divergence d = new Divergence(connection, proxy, side, kind, since, explanation);
+            if (divergences.isEmpty()) {
+                divergences = new ArrayList<>(1);
+            }
             divergences.add(d);
             sink.diverged(d);
         }

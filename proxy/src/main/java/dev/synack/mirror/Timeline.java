@@ -2,32 +2,76 @@ package dev.synack.mirror;
 
 import dev.synack.mirror.model.TcpState;
 import dev.synack.observe.Side;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The steps of one connection's two sockets in time order. Touched only under the connection's lock; a
  * copy leaves with every snapshot.
+ *
+ * <p>A step is kept as two primitives, its time and one int packing the rest ({@link StepCode}), in arrays
+ * that grow by doubling: a connection holds thousands of them on a busy proxy while it is tracked after its
+ * end, and objects per step (with a new one for each confirmation) were most of what the collector copied.
+ * {@link TimelineEntry} objects are made only when a snapshot asks for them.
  */
 final class Timeline {
-    private final List<TimelineEntry> entries = new ArrayList<>(12);
+    /** Steps of a short connection: the handshake, a FIN each way, the closes, a few inferred ones. */
+    static final int INITIAL_CAPACITY = 12;
 
-    void add(TimelineEntry e) {
-        entries.add(e);
+    private long[] nanos = new long[INITIAL_CAPACITY];
+    private int[] codes = new int[INITIAL_CAPACITY];
+    private int size;
+
+    void add(long at, Side socket, StepKind event, TcpState mirrorState, boolean inferred) {
+        if (size == nanos.length) {
+            nanos = Arrays.copyOf(nanos, size * 2);
+            codes = Arrays.copyOf(codes, size * 2);
+        }
+        nanos[size] = at;
+        codes[size] = StepCode.of(socket, event, mirrorState, StepCode.NO_KERNEL, inferred);
+        size++;
     }
 
-    /** Replaces every step of {@code side} with {@code steps}, keeping the other socket's, in time order. */
-    void replace(Side side, List<TimelineEntry> steps) {
-        entries.removeIf(e -> e.socket() == side);
-        entries.addAll(steps);
-        entries.sort(Comparator.comparingLong(TimelineEntry::nanos));
+    int size() {
+        return size;
     }
 
-    /** Restores time order after a socket's steps were rebuilt (a stable sort: equal times keep their order). */
+    /** Room for steps not yet taken, in slots: how far the arrays grew ahead of the steps. */
+    int capacity() {
+        return nanos.length;
+    }
+
+    /** Drops every step of {@code side}, keeping the other socket's in their order (a realignment rebuilds them). */
+    void removeAll(Side side) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (StepCode.socket(codes[i]) != side) {
+                nanos[kept] = nanos[i];
+                codes[kept] = codes[i];
+                kept++;
+            }
+        }
+        size = kept;
+    }
+
+    /**
+     * Restores time order after a socket's steps were rebuilt: a stable insertion sort (equal times keep
+     * their order), linear on the nearly sorted dozen steps it sees.
+     */
     void sort() {
-        entries.sort(Comparator.comparingLong(TimelineEntry::nanos));
+        for (int i = 1; i < size; i++) {
+            long t = nanos[i];
+            int c = codes[i];
+            int j = i - 1;
+            while (j >= 0 && nanos[j] > t) {
+                nanos[j + 1] = nanos[j];
+                codes[j + 1] = codes[j];
+                j--;
+            }
+            nanos[j + 1] = t;
+            codes[j + 1] = c;
+        }
     }
 
     /**
@@ -35,25 +79,24 @@ final class Timeline {
      * (else, for a reading of one state, on its latest step), unless that step has a reading already. A
      * reading of two states (tcp_info's CLOSE: CLOSED or a TIME_WAIT minisocket) goes only where it fits.
      */
-    void kernelOnLatest(Side side, Set<TcpState> states, String kernel) {
+    void kernelOnLatest(Side side, Set<TcpState> states, KernelReading reading) {
         int latest = -1;
         boolean matched = false;
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            TimelineEntry e = entries.get(i);
-            if (e.socket() != side) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (StepCode.socket(codes[i]) != side) {
                 continue;
             }
             if (latest < 0) {
                 latest = i;
             }
-            if (states.contains(e.mirrorState())) {
+            if (states.contains(StepCode.mirrorState(codes[i]))) {
                 latest = i;
                 matched = true;
                 break;
             }
         }
-        if (latest >= 0 && (matched || states.size() == 1) && entries.get(latest).kernelState() == null) {
-            entries.set(latest, entries.get(latest).withKernel(kernel));
+        if (latest >= 0 && (matched || states.size() == 1) && StepCode.kernel(codes[latest]) == StepCode.NO_KERNEL) {
+            codes[latest] = StepCode.withKernel(codes[latest], StepCode.kernelOf(reading));
         }
     }
 
@@ -62,36 +105,49 @@ final class Timeline {
      * the last step that leads to {@code upTo} (the kernel is there, and not yet further).
      */
     void confirm(Side side, TcpState upTo) {
-        int last = entries.size() - 1;
+        int last = size - 1;
         if (upTo != null) {
-            while (last >= 0 && !(entries.get(last).socket() == side && entries.get(last).mirrorState() == upTo)) {
+            while (last >= 0 && !(StepCode.socket(codes[last]) == side && StepCode.mirrorState(codes[last]) == upTo)) {
                 last--;
             }
         }
         for (int i = 0; i <= last; i++) {
-            TimelineEntry e = entries.get(i);
-            if (e.socket() == side && e.inferred()) {
-                entries.set(i, e.confirmed());
+            if (StepCode.socket(codes[i]) == side) {
+                codes[i] = StepCode.confirmed(codes[i]);
             }
         }
     }
 
-    /** The states of the steps of {@code side} still inferred (not yet confirmed by the kernel). */
-    Set<TcpState> inferredStates(Side side) {
-        Set<TcpState> states = java.util.EnumSet.noneOf(TcpState.class);
-        for (TimelineEntry e : entries) {
-            if (e.socket() == side && e.inferred()) {
-                states.add(e.mirrorState());
+    /** Whether a step of {@code side} into {@code state} is still inferred (not yet confirmed by the kernel). */
+    boolean inferred(Side side, TcpState state) {
+        for (int i = 0; i < size; i++) {
+            int c = codes[i];
+            if (StepCode.socket(c) == side && StepCode.inferred(c) && StepCode.mirrorState(c) == state) {
+                return true;
             }
         }
-        return states;
+        return false;
     }
 
-    List<TimelineEntry> of(Side side) {
-        return entries.stream().filter(e -> e.socket() == side).toList();
+    TimelineEntry entry(int i) {
+        return StepCode.entry(nanos[i], codes[i]);
     }
 
+    /** Every step, as entries: made here, for the snapshot that asked. */
     List<TimelineEntry> copy() {
-        return List.copyOf(entries);
+        TimelineEntry[] out = new TimelineEntry[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = entry(i);
+        }
+        return List.of(out);
+    }
+
+    /** Gives back the room the arrays grew ahead: the connection ended and takes few steps more. */
+    void trim() {
+        int room = Math.max(size, 1);
+        if (nanos.length > room) {
+            nanos = Arrays.copyOf(nanos, room);
+            codes = Arrays.copyOf(codes, room);
+        }
     }
 }
