@@ -21,17 +21,18 @@ import java.util.concurrent.TimeUnit;
  * add up, since the second sees a chunk when the first lets it go. A FIN leaves right behind the bytes
  * it follows.
  *
- * <p>It holds what the stream needs and no more: a byte leaves when it is due, so a stream arriving at a
- * rate R holds R × (latency + jitter), and no window per connection caps it. What it holds is bounded
- * process-wide instead: every latency fault draws from one {@link LatencyBudget} (half of the direct
- * memory Netty may allocate). A connection may always hold up to its channel's high water mark; beyond
- * that, while the budget is spent, its channel turns unwritable and the relay stops reading (backpressure:
- * nothing is dropped), until what it holds falls below the low mark, or the budget has room again and it
- * holds less than half the budget (the low mark scaled alike). So all latency faults together hold at most
- * the budget plus, per connection and direction, the high water mark and one read.
+ * <p>It holds what the stream needs and no more: a byte leaves when it is due, so a stream arriving at
+ * a rate R holds R × (latency + jitter) by itself; a window per connection could only cap it (a fixed
+ * one of 64 MiB capped bulk at 64 MiB / latency, half of loopback's rate through 50 ms). What it holds
+ * is bounded process-wide instead: every latency fault draws from one {@link LatencyBudget} (half of the
+ * direct memory Netty may allocate). A connection may always hold up to its channel's high water mark;
+ * beyond that, while the budget is spent, its channel turns unwritable and the relay stops reading
+ * (backpressure: nothing is dropped), until what it holds falls below the low mark, or the budget has
+ * room again and it holds less than the low mark scaled to the budget (half of it with the default
+ * marks). So all latency faults together hold at most the budget plus, per connection and direction,
+ * the high water mark and one read.
  */
 public final class LatencyHandler extends FaultHandler {
-
     /** {@code latency} and {@code jitter} in milliseconds. */
     public record Attributes(long latency, long jitter) implements OutboundFault {
         public static final AttributeTable<Attributes> TABLE = AttributeTable.of(v -> new Attributes(v[0], v[1]),
