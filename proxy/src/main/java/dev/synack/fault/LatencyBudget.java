@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * change made on another event loop by a moment, which only lets a connection read one more chunk.
  */
 public final class LatencyBudget {
-    private static final LatencyBudget SHARED = new LatencyBudget(Math.max(64L << 20, PlatformDependent.maxDirectMemory() / 2));
+    private static final LatencyBudget SHARED = new LatencyBudget(Math.max(1, PlatformDependent.maxDirectMemory() / 2));
 
     private final long capacity;
     private final AtomicLong held = new AtomicLong();
@@ -30,7 +30,7 @@ public final class LatencyBudget {
         this.capacity = capacity;
     }
 
-    /** The process's budget: half of the direct memory Netty may allocate, at least 64 MiB. */
+    /** The process's budget: half of the direct memory Netty may allocate. */
     public static LatencyBudget shared() {
         return SHARED;
     }
