@@ -73,11 +73,14 @@ class Table:
 
 def base_of(target):
     """The plain synack target a variant is compared with: synack-epoll for synack-epoll-latency0 or
-    base-epoll (or base-epoll-mirror); None for a target that is no variant."""
+    base-epoll, base-epoll for base-epoll-latency50 or base-epoll-mirror (the older build with the same
+    fault or feature); None for a target that is no variant."""
     for transport in ("epoll", "io_uring", "nio"):
         plain = f"synack-{transport}"
-        if target.startswith(plain + "-") or target == f"base-{transport}" or target.startswith(f"base-{transport}-"):
+        if target.startswith(plain + "-") or target == f"base-{transport}":
             return plain
+        if target.startswith(f"base-{transport}-"):
+            return f"base-{transport}"
     return None
 
 

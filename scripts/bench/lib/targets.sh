@@ -185,6 +185,9 @@ start_target() {
     synack-*-latency0|synack-*-bandwidth|synack-*-latency50)
       local rest=${t#synack-}
       start_synack "$t" "${rest%-*}" "" false "${rest##*-}" ;;
+    base-*-latency0|base-*-bandwidth|base-*-latency50)
+      local rest=${t#base-}
+      start_synack "$t" "${rest%-*}" "$BASE_JAR" false "${rest##*-}" ;;
     base-epoll) start_synack "$t" epoll "$BASE_JAR" ;;
     base-io_uring) start_synack "$t" io_uring "$BASE_JAR" ;;
     base-nio) start_synack "$t" nio "$BASE_JAR" ;;

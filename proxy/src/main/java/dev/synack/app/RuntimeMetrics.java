@@ -1,5 +1,8 @@
 package dev.synack.app;
 
+import dev.synack.fault.LatencyBudget;
+import dev.synack.observe.Metric;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -16,7 +19,7 @@ import io.netty.channel.EventLoopGroup;
 /**
  * The process's own metrics next to synack's: JVM memory, GC, threads and classes, CPU, open file
  * descriptors against the limit (two per proxied connection), uptime, Netty's pooled allocator and the
- * event loops' pending tasks.
+ * event loops' pending tasks; and what the latency faults hold against their process-wide budget.
  */
 final class RuntimeMetrics {
     private RuntimeMetrics() {}
@@ -33,6 +36,11 @@ final class RuntimeMetrics {
         new UptimeMetrics().bindTo(registry);
         new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
         new NettyEventExecutorMetrics(loops).bindTo(registry);
+        LatencyBudget budget = LatencyBudget.shared();
+        Gauge.builder(Metric.FAULT_LATENCY_HELD.meterName(), budget, LatencyBudget::held)
+                .description(Metric.FAULT_LATENCY_HELD.description()).strongReference(true).register(registry);
+        Gauge.builder(Metric.FAULT_LATENCY_BUDGET.meterName(), budget, LatencyBudget::capacity)
+                .description(Metric.FAULT_LATENCY_BUDGET.description()).strongReference(true).register(registry);
         return gc;
     }
 }

@@ -29,6 +29,14 @@ public interface FaultContext {
      */
     RandomGenerator random();
 
+    /**
+     * The budget every {@code latency} fault of the process holds its bytes in: the process's own, unless
+     * a test gives a smaller one.
+     */
+    default LatencyBudget latencyBudget() {
+        return LatencyBudget.shared();
+    }
+
     /** A fault started acting on this connection and direction: the observer's "fault applied" event. */
     void applied(Fault fault);
 

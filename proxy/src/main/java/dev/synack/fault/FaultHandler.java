@@ -83,6 +83,13 @@ public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
         return highWaterMark;
     }
 
+    /**
+     * What the fault holds changed: it now holds {@code bytes}. Called at every change, before the
+     * writability bit is set from it, so that a fault accounting for what it holds elsewhere (a budget
+     * shared across connections) sees each change once.
+     */
+    protected void heldChanged(long bytes) {}
+
     /** Cancels the fault's own timers; called once when it leaves the pipeline. */
     protected void cancelTimers() {}
 
@@ -286,6 +293,7 @@ public abstract class FaultHandler extends ChannelOutboundHandlerAdapter {
 
     private void updateWritability() {
         if (!retired) {
+            heldChanged(held.bytes());
             held.updateWritability(ctx, writabilityIndex, this::holdLimit);
         }
     }

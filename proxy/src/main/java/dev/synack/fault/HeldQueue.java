@@ -46,6 +46,11 @@ final class HeldQueue implements Iterable<Held> {
         bytes -= n;
     }
 
+    /** The bytes held: the sum of the held messages' readable bytes. */
+    long bytes() {
+        return bytes;
+    }
+
     boolean isEmpty() {
         return held == null || held.isEmpty();
     }

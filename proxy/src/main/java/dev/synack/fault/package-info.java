@@ -14,6 +14,7 @@
  * attributes, stream, toxicity, clients, trigger). Per connection, {@link dev.synack.fault.SessionFaults}
  * holds a {@link dev.synack.fault.FaultChain} per direction, which draws toxicity, installs handlers into
  * the pipeline, and applies live additions, updates and removals on the event loop; the relay implements
- * {@link dev.synack.fault.FaultContext} for it.
+ * {@link dev.synack.fault.FaultContext} for it. What the {@code latency} faults of the process hold is
+ * bounded together, by one {@link dev.synack.fault.LatencyBudget}.
  */
 package dev.synack.fault;

@@ -41,6 +41,8 @@ public final class FaultBench implements FaultContext {
     private final RandomGenerator random;
     private final FaultStream stream;
     private InetSocketAddress client = new InetSocketAddress("127.0.0.1", 40000);
+    /** The latency faults' budget: the process's size, but this bench's own unless a test shares one. */
+    private LatencyBudget budget = new LatencyBudget(LatencyBudget.shared().capacity());
 
     /** One thing that reached the tail: bytes or an end, at a virtual time. */
     public record Event(long nanos, byte[] bytes, StreamEnd end) {
@@ -84,6 +86,12 @@ public final class FaultBench implements FaultContext {
         });
         chain = new FaultChain(this);
         chain.attach(channel.pipeline());
+    }
+
+    /** Gives the bench's latency faults {@code budget}, before they are added (two benches may share one). */
+    public FaultBench budget(LatencyBudget budget) {
+        this.budget = budget;
+        return this;
     }
 
     public FaultBench client(String address) {
@@ -187,6 +195,7 @@ public final class FaultBench implements FaultContext {
     @Override public RandomGenerator random() { return random; }
     @Override public void applied(Fault fault) { applied.add(fault); }
     @Override public void discarded(long bytes) { discarded += bytes; }
+    @Override public LatencyBudget latencyBudget() { return budget; }
 
     @Override
     public dev.synack.observe.SocketStates.Registration whenState(dev.synack.observe.Side side, String state, Runnable action) {

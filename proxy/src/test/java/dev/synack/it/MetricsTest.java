@@ -11,6 +11,7 @@ import dev.synack.config.TriggerSpec;
 import dev.synack.config.MetricsSpec;
 import dev.synack.config.ProxySpec;
 import dev.synack.net.Transport;
+import dev.synack.fault.LatencyBudget;
 import dev.synack.observe.Metric;
 import dev.synack.testkit.EachTransport;
 import dev.synack.testkit.EchoServer;
@@ -79,7 +80,7 @@ class MetricsTest {
                 Map<String, Double> m = parse(synack.scrape().orElseThrow());
                 for (Metric metric : Metric.values()) {
                     String name = metric.prometheusName();
-                    boolean present = m.keySet().stream().anyMatch(k -> k.startsWith(name + "{") || k.startsWith(name + "_"));
+                    boolean present = m.keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{") || k.startsWith(name + "_"));
                     // the mirror's metrics exist only while the mirror runs (off here; MirrorMetricsTest has them)
                     assertThat(present).as("%s is in the scrape", name).isEqualTo(!metric.needsMirror());
                 }
@@ -96,7 +97,8 @@ class MetricsTest {
                         .containsEntry("synack_upstream_connect_seconds_count{proxy=\"it\"}", 2.0)
                         .containsEntry("synack_bytes_total{direction=\"client_to_service\",proxy=\"it\"}", 8.0)
                         .containsEntry("synack_bytes_total{direction=\"service_to_client\",proxy=\"it\"}", 8.0)
-                        .containsEntry("synack_faults_applied_total{proxy=\"it\",type=\"latency\"}", 2.0);
+                        .containsEntry("synack_faults_applied_total{proxy=\"it\",type=\"latency\"}", 2.0)
+                        .containsEntry("synack_fault_latency_budget_bytes", (double) LatencyBudget.shared().capacity());
                 // tcp_info at each socket's end: a's and b's two sockets, the dead proxy's client socket; NIO has none
                 double each = transport.isNative() ? 1.0 : 0.0;
                 for (String metric : List.of("synack_tcp_rtt_seconds_count", "synack_tcp_retransmits_count")) {

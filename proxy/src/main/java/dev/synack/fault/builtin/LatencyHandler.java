@@ -5,6 +5,7 @@ import dev.synack.fault.AttributeTable;
 import dev.synack.fault.FaultContext;
 import dev.synack.fault.FaultHandler;
 import dev.synack.fault.Held;
+import dev.synack.fault.LatencyBudget;
 import dev.synack.fault.OutboundFault;
 import dev.synack.fault.StreamEnd;
 import io.netty.buffer.ByteBuf;
@@ -20,14 +21,18 @@ import java.util.concurrent.TimeUnit;
  * add up, since the second sees a chunk when the first lets it go. A FIN leaves right behind the bytes
  * it follows.
  *
- * <p>What it holds is bounded: beyond {@link #WINDOW} (or the channel's high water mark, if larger) the
- * channel turns unwritable and the relay stops reading, so throughput through a latency of L is at most
- * WINDOW / L (64 MiB / 50 ms = 1.3 GB/s) without ever exhausting memory.
+ * <p>It holds what the stream needs and no more: a byte leaves when it is due, so a stream arriving at
+ * a rate R holds R × (latency + jitter) by itself; a window per connection could only cap it (a fixed
+ * one of 64 MiB capped bulk at 64 MiB / latency, half of loopback's rate through 50 ms). What it holds
+ * is bounded process-wide instead: every latency fault draws from one {@link LatencyBudget} (half of the
+ * direct memory Netty may allocate). A connection may always hold up to its channel's high water mark;
+ * beyond that, while the budget is spent, its channel turns unwritable and the relay stops reading
+ * (backpressure: nothing is dropped), until what it holds falls below the low mark, or the budget has
+ * room again and it holds less than the low mark scaled to the budget (half of it with the default
+ * marks). So all latency faults together hold at most the budget plus, per connection and direction,
+ * the high water mark and one read.
  */
 public final class LatencyHandler extends FaultHandler {
-    /** The bytes a latency may hold in flight per connection and direction. */
-    public static final long WINDOW = 64L << 20;
-
     /** {@code latency} and {@code jitter} in milliseconds. */
     public record Attributes(long latency, long jitter) implements OutboundFault {
         public static final AttributeTable<Attributes> TABLE = AttributeTable.of(v -> new Attributes(v[0], v[1]),
@@ -41,12 +46,25 @@ public final class LatencyHandler extends FaultHandler {
     }
 
     private final Attributes attributes;
+    private LatencyBudget.Account account;
     private long lastDue = Long.MIN_VALUE;
     private ScheduledFuture<?> timer;
 
     LatencyHandler(Attributes attributes, FaultContext context) {
         super(context);
         this.attributes = attributes;
+        this.account = context.latencyBudget().account();
+    }
+
+    @Override
+    protected void inherit(FaultHandler predecessor) {
+        // The held chunks moved here: so does their share of the budget.
+        account = ((LatencyHandler) predecessor).account;
+    }
+
+    @Override
+    protected void heldChanged(long bytes) {
+        account.report(bytes);
     }
 
     @Override
@@ -92,7 +110,8 @@ public final class LatencyHandler extends FaultHandler {
 
     @Override
     protected long holdLimit(long highWaterMark) {
-        return Math.max(highWaterMark, WINDOW);
+        LatencyBudget budget = account.budget();
+        return budget.spent() ? highWaterMark : Math.max(highWaterMark, budget.capacity());
     }
 
     @Override

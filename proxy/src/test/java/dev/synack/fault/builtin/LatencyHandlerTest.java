@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synack.fault.FaultBench;
 import dev.synack.fault.FaultBench.Event;
+import dev.synack.fault.LatencyBudget;
 import dev.synack.fault.StreamEnd;
 import java.util.List;
 import java.util.Map;
@@ -103,20 +104,27 @@ class LatencyHandlerTest {
     }
 
     @Test
-    void whatItHoldsIsBoundedThroughWritability() {
-        FaultBench b = new FaultBench().add(fault("latency", latency(100, 0)));
-        byte[] mib = new byte[1 << 20];
-        int window = (int) (LatencyHandler.WINDOW >> 20);
-        for (int i = 0; i < window; i++) {
+    void aFastStreamHoldsAllItNeedsWithNoWindowPerConnection() {
+        // 1 MiB a ms through 80 ms holds 80 MiB: more than the 64 MiB a connection used to be allowed.
+        LatencyBudget budget = new LatencyBudget(1L << 30);
+        FaultBench b = new FaultBench().budget(budget).add(fault("latency", latency(80, 0)));
+        long peak = 0;
+        for (int i = 0; i < 90; i++) {
+            byte[] mib = new byte[1 << 20];
+            mib[0] = (byte) i;
             b.write(mib);
+            peak = Math.max(peak, budget.held());
+            b.advanceMillis(1);
         }
-        assertThat(b.channel.isWritable()).isTrue();
-        b.write(mib);
-        assertThat(b.channel.isWritable()).isFalse();
-        b.advanceMillis(100);
-        assertThat(b.channel.isWritable()).isTrue();
-        assertThat(b.writabilityChanges).containsExactly(false, true);
-        assertThat(b.bytes()).hasSize((window + 1) << 20);
+        assertThat(peak).isEqualTo(80L << 20);
+        assertThat(b.writabilityChanges).as("never unwritable below the budget").isEmpty();
+        b.advanceMillis(80);
+        assertThat(b.events).hasSize(90);
+        for (int i = 0; i < 90; i++) {
+            assertThat(b.events.get(i).bytes()).hasSize(1 << 20).startsWith((byte) i);
+            assertThat(b.events.get(i).millis()).isEqualTo(80L + i);
+        }
+        assertThat(budget.held()).isZero();
     }
 
     @Test

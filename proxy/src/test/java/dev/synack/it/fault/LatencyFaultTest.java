@@ -3,9 +3,11 @@ package dev.synack.it.fault;
 import static dev.synack.testkit.FaultSpecs.named;
 import static dev.synack.testkit.FaultSpecs.spec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.synack.config.FaultSpec;
 import dev.synack.config.FaultStream;
+import dev.synack.fault.LatencyBudget;
 import dev.synack.net.Transport;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.Side;
@@ -20,17 +22,21 @@ import dev.synack.testkit.RunningProxy;
 import dev.synack.testkit.ScriptedUpstream;
 import dev.synack.testkit.TestConfigs;
 import dev.synack.testkit.TestSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code latency} through synack: every round trip of many is at least the latency configured on its
  * path and its median within a few ms of it; one-way on one stream, on both streams, and stacked
- * latencies add up; the FIN leaves behind the bytes it follows; a long stream pays the latency once.
+ * latencies add up; the FIN leaves behind the bytes it follows; a long stream pays the latency once; a
+ * fast stream holds all it needs in flight, with no window per connection capping it.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 @ExtendWith(EventsOnFailure.class)
@@ -125,5 +131,32 @@ class LatencyFaultTest {
             assertThat(proxy.observer().awaitSummaryOf(client.localAddress()).reason()).isEqualTo(CloseReason.SERVICE_FIN);
             assertThat(proxy.observer().awaitFaultApplied("latency").side()).isEqualTo(Side.DOWNSTREAM);
         }
+    }
+
+    @Test
+    void aFastStreamIsNotCappedByAWindowPerConnection() throws Exception {
+        // Through 2 s, the 64 MiB a connection used to hold at most capped a stream at 32 MiB/s, and held the
+        // rest of 96 MiB back until the first bytes left; now all of it is in flight at once (the budget of
+        // the test JVM, half its direct memory, is about 480 MiB).
+        long latencyMs = 2000;
+        Payload payload = Payload.mebibytes(96, 11);
+        LatencyBudget budget = LatencyBudget.shared();
+        try (HashingService service = HashingService.source(payload);
+             RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(Transport.EPOLL, service.hostPort())
+                     .withFaults(List.of(spec("latency", FaultStream.DOWNSTREAM, Map.of("latency", latencyMs)))))) {
+            TestSocket client = proxy.connect();
+            long t0 = System.nanoTime();
+            CompletableFuture<Received> got = client.readToEndAsync();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
+                    .untilAsserted(() -> assertThat(budget.held()).as("bytes in flight").isGreaterThan(80L << 20));
+            Received received = got.get(30, TimeUnit.SECONDS);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertThat(received.digest()).isEqualTo(payload.digest());
+            assertThat(received.ending()).isEqualTo(Ending.EOF);
+            assertThat(ms).as("96 MiB behind 2 s (ms)").isGreaterThanOrEqualTo(latencyMs);
+            client.close();
+            assertThat(proxy.observer().awaitSummaryOf(client.localAddress()).reason()).isEqualTo(CloseReason.SERVICE_FIN);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(budget.held()).isLessThan(1L << 20));
     }
 }
