@@ -51,6 +51,17 @@ final class Leg implements TailEvents {
     boolean paused;
     /** The socket's tcp_info at its end ({@link #lastLook()}), or null. */
     TcpInfo endInfo;
+    /**
+     * Reads are asked for after the current pass: set once a splice was queued on this socket, whose read
+     * passes (the epoll transport's splice path, kept for the socket's life) turn reading off as they end,
+     * after the handlers, so a read asked for inside a pass would be lost.
+     */
+    boolean readsDeferred;
+    private final Runnable deferredRead = () -> {
+        if (channel.isOpen()) {
+            channel.read();
+        }
+    };
     private boolean looked;
     private boolean flushQueued;
     private final Runnable flush = () -> {
@@ -127,7 +138,11 @@ final class Leg implements TailEvents {
 
     void requestRead() {
         readAsked = true;
-        channel.read();
+        if (readsDeferred) {
+            channel.eventLoop().execute(deferredRead);
+        } else {
+            channel.read();
+        }
     }
 
     /** Reads on and drops what comes, until the peer's FIN: closing with unread bytes would send an RST. */
@@ -181,6 +196,11 @@ final class Leg implements TailEvents {
             lastLook();
             session.vanished(this);
         }
+    }
+
+    @Override
+    public boolean inputSpliced(Channel ch) {
+        return ch == channel && session.readsSpliced(side);
     }
 
     @Override

@@ -53,6 +53,9 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter {
                 return;
             }
             ctx.write(msg, promise.unvoid()).addListener(new Written(ctx.channel(), n));
+        } else if (msg instanceof SplicedBytes spliced) {
+            // The bytes were queued on the socket by the transport's splice; once this is written, so are they.
+            ctx.write(Unpooled.EMPTY_BUFFER, promise.unvoid()).addListener(new Written(ctx.channel(), spliced.n()));
         } else if (msg == StreamEnd.FIN) {
             fin(ctx, promise);
         } else if (msg == StreamEnd.RESET) {
@@ -91,7 +94,8 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter {
 
     private void finNow(ChannelHandlerContext ctx, ChannelPromise promise) {
         DuplexChannel ch = (DuplexChannel) ctx.channel();
-        if (ch.isInputShutdown()) {
+        boolean spliced = events.inputSpliced(ch);
+        if (ch.isInputShutdown() && !spliced) {
             events.finSent(ch);
             ch.close();
             promise.trySuccess();
@@ -102,7 +106,7 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter {
                 fail(ctx, promise, shut.cause());
                 return;
             }
-            if (!ch.isInputShutdown()) {
+            if (!ch.isInputShutdown() && !spliced) {
                 ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
             }
             events.finSent(ch);
