@@ -41,6 +41,8 @@ final class Leg implements TailEvents {
     Output output = Output.OPEN;
     /** The peer's FIN was read here. */
     boolean inputEnded;
+    /** Observers were told of the peer's FIN (a splice may still be reading the bytes before it). */
+    boolean finReported;
     /** The socket's fd is closed. */
     boolean closed;
     /** The session closed the socket itself (not the transport at the peer's FIN, not a fault). */

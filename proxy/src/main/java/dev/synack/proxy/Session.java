@@ -274,8 +274,24 @@ final class Session implements ConnectionInfo {
             return;
         }
         in.inputEnded = true;
-        observer.finRead(this, side, now());
+        finArrived(in);
         forwardFin(in);
+    }
+
+    /**
+     * The peer's FIN arrived on {@code in}'s socket: observers hear of it once, when it comes, even while a
+     * splice still reads the bytes before it (it is passed on only after them, by {@link #finRead}).
+     */
+    void finArrived(Leg in) {
+        if (!in.finReported) {
+            in.finReported = true;
+            observer.finRead(this, in.side, now());
+        }
+    }
+
+    /** A spliced direction's reading waits for the other socket to drain the pipe, or goes on. */
+    void spliceBackpressure(Leg in, boolean paused) {
+        observer.backpressure(this, in.side, paused, now());
     }
 
     /** {@code side}'s socket was read to its end after its FIN had been reported (see {@link SplicedDirection}). */
@@ -406,7 +422,7 @@ final class Session implements ConnectionInfo {
         boolean peersFin = !leg.closeAsked && leg.output == Leg.Output.FIN_SENT && !leg.inputEnded;
         if (peersFin) {
             leg.inputEnded = true;
-            observer.finRead(this, leg.side, now());
+            finArrived(leg);
         }
         observer.socketClosed(this, leg.side, now());
         if (peersFin) {

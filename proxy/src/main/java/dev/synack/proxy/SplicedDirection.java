@@ -21,7 +21,13 @@ import io.netty.channel.epoll.AbstractEpollStreamChannel;
  * reported once the transport's read pass is over, never from inside it.
  */
 final class SplicedDirection implements ChannelFutureListener {
-    enum State { SPLICING, COPYING, FAILED }
+    enum State {
+        SPLICING,
+        /** Read to its end; the splice stays queued, so that an RST coming later is still read and reported. */
+        ENDED,
+        COPYING,
+        FAILED
+    }
 
     private final Session session;
     private final Leg in;
@@ -82,27 +88,28 @@ final class SplicedDirection implements ChannelFutureListener {
         if (state == State.COPYING) {
             return false;
         }
-        if (state == State.FAILED || !session.relaying() || !in.isOpen()) {
+        if (state != State.SPLICING || !session.relaying() || !in.isOpen()) {
             return true;
         }
         if (finHeld && n == 0 && inFlight == 0) {
             finHeld = false;
-            state = State.COPYING;
-            handle.stop();
+            state = State.ENDED;
             session.finRead(in.side);
         } else if (inFlight == 0) {
             in.requestRead();
-        } else {
+        } else if (!waiting) {
             waiting = true;
+            session.spliceBackpressure(in, true);
         }
         return true;
     }
 
     private void drained(long n) {
         inFlight -= n;
-        if (waiting && inFlight == 0 && state == State.SPLICING) {
+        if (waiting && inFlight == 0) {
             waiting = false;
-            if (session.relaying() && in.isOpen()) {
+            session.spliceBackpressure(in, false);
+            if (state == State.SPLICING && session.relaying() && in.isOpen()) {
                 in.requestRead();
             }
         }
@@ -110,7 +117,7 @@ final class SplicedDirection implements ChannelFutureListener {
 
     /** Whether {@code in} is still read by the splice, or its end by the copy path after a FIN held here. */
     boolean readsOn() {
-        return state != State.COPYING || finHeld;
+        return state == State.SPLICING || state == State.FAILED || finHeld;
     }
 
     /** The transport reported the peer's FIN on {@code in}: true if the session must wait for it here. */
@@ -120,6 +127,7 @@ final class SplicedDirection implements ChannelFutureListener {
         }
         if (state == State.SPLICING) {
             finHeld = true;
+            session.finArrived(in);
             return true;
         }
         return false;
@@ -144,7 +152,7 @@ final class SplicedDirection implements ChannelFutureListener {
             state = State.COPYING;
             return;
         }
-        if (state != State.SPLICING) {
+        if (state != State.SPLICING && state != State.ENDED) {
             return;
         }
         if (in.channel.isOpen() && out.channel.isOpen() && cause != null) {
