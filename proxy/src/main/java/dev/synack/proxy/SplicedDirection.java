@@ -82,7 +82,13 @@ final class SplicedDirection implements ChannelFutureListener {
             session.splicedIn(in, n);
             inFlight += n;
             ChannelPromise written = out.channel.newPromise();
-            written.addListener(f -> drained(n));
+            written.addListener(f -> {
+                if (!f.isSuccess()) {
+                    // The other socket closed before the marker: those bytes are not known to have reached it.
+                    session.discarded(out.written, n);
+                }
+                drained(n);
+            });
             out.channel.writeAndFlush(new SplicedBytes((int) n), written);
         }
         if (state == State.COPYING) {
