@@ -78,7 +78,7 @@ final class ProxyBlocks {
         Integer read = Values.size(n.get("read_size"), 1 << 10, 16 << 20);
         Integer high = Values.size(n.get("high_watermark"), 1, MAX_BUFFER);
         Integer low = Values.size(n.get("low_watermark"), 0, MAX_BUFFER);
-        SpliceMode splice = Values.choice(n.get("splice"), SpliceMode.values(), SpliceMode::configName);
+        SpliceMode splice = splice(n.get("splice"));
         BufferSpec b = new BufferSpec(Values.or(read, d.readSize()), Values.or(high, d.highWatermark()), Values.or(low, d.lowWatermark()),
                 Values.or(splice, d.splice()));
         Node lowNode = n.get("low_watermark");
@@ -93,6 +93,14 @@ final class ProxyBlocks {
             }
         }
         return b;
+    }
+
+    /** {@code auto} or {@code off}; YAML reads a bare {@code off} as false, so false is off too (and true auto). */
+    private static SpliceMode splice(Node n) {
+        if (n.value() != null && n.value().isBoolean()) {
+            return n.value().booleanValue() ? SpliceMode.AUTO : SpliceMode.OFF;
+        }
+        return Values.choice(n, SpliceMode.values(), SpliceMode::configName);
     }
 
     /** True if the field is absent (its default stands) or was read without error: only then compare it. */
