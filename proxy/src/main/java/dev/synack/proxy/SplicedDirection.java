@@ -9,7 +9,8 @@ import io.netty.channel.epoll.AbstractEpollStreamChannel;
  * One direction of a session relayed with splice(2): the epoll transport moves the bytes from the reading
  * socket into a pipe and from the pipe into the writing socket, and they never enter user space. This
  * class does for that direction what the copy path does with buffers, and nothing else: it counts the
- * bytes, asks for the next read only once the pipe has drained (so the pipe is the direction's buffer and
+ * bytes, reports backpressure (the transport reads on by itself while each splice's bytes leave the pipe
+ * at once, and stops reading until they have when they do not, so the pipe is the direction's buffer and
  * a slow reader throttles a fast writer), tells the session when the peer's FIN has truly been read, and
  * hands the direction back to the copy path when asked ({@link #stop()}), between two reads.
  *
@@ -58,6 +59,9 @@ final class SplicedDirection implements ChannelFutureListener {
         ChannelPromise done = from.newPromise();
         done.addListener(d);
         from.spliceTo((AbstractEpollStreamChannel) out.channel, Integer.MAX_VALUE, done);
+        // The transport reads on by itself while each splice's bytes leave the pipe at once, and stops
+        // reading until they have when they do not: no system call to re-arm reading after every pass.
+        from.config().setAutoRead(true);
         return d;
     }
 
@@ -100,10 +104,9 @@ final class SplicedDirection implements ChannelFutureListener {
         if (finHeld && n == 0 && inFlight == 0) {
             finHeld = false;
             state = State.ENDED;
+            in.channel.config().setAutoRead(false);
             session.finRead(in.side);
-        } else if (inFlight == 0) {
-            in.requestRead();
-        } else if (!waiting) {
+        } else if (inFlight > 0 && !waiting) {
             waiting = true;
             session.spliceBackpressure(in, true);
         }
@@ -115,9 +118,10 @@ final class SplicedDirection implements ChannelFutureListener {
         if (waiting && inFlight == 0) {
             waiting = false;
             session.spliceBackpressure(in, false);
-            if (state == State.SPLICING && session.relaying() && in.isOpen()) {
-                in.requestRead();
-            }
+        }
+        if (state == State.COPYING && session.relaying()) {
+            // The transport's splice turns reading back on once its bytes have left; the copy path asks itself.
+            in.channel.config().setAutoRead(false);
         }
     }
 
@@ -156,6 +160,9 @@ final class SplicedDirection implements ChannelFutureListener {
         Throwable cause = f.cause();
         if (cause == SpliceReadHandle.STOP) {
             state = State.COPYING;
+            if (session.relaying()) {
+                in.channel.config().setAutoRead(false);
+            }
             return;
         }
         if (state != State.SPLICING && state != State.ENDED) {
@@ -163,6 +170,7 @@ final class SplicedDirection implements ChannelFutureListener {
         }
         if (in.channel.isOpen() && out.channel.isOpen() && cause != null) {
             state = State.FAILED;
+            in.channel.config().setAutoRead(false);
             // Still inside the transport's read pass: closing the socket here would let it read a closed fd.
             in.channel.eventLoop().execute(() -> session.failed(in.side, cause));
         } else {
