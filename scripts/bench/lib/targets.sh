@@ -130,15 +130,31 @@ CONF
   esac
 }
 
-# start_synack TARGET TRANSPORT [JAR] [MIRROR] [FAULTS] [METRICS] : one JVM per transport, each with its own
+# synack_buffers VARIANT : the buffers: line of each bench proxy for a relay variant (none for "").
+#   splice      buffers: {splice: auto}: both directions spliced on epoll (no faults are configured)
+#   splice256k  the same with read_size 256KiB (the most one splice takes per pass)
+#   read256k    the copy path with read_size 256KiB: the read size's own effect, without splice
+synack_buffers() {
+  case $1 in
+    "") ;;
+    splice) echo "    buffers: {splice: auto}" ;;
+    splice256k) echo "    buffers: {splice: auto, read_size: 256KiB}" ;;
+    read256k) echo "    buffers: {read_size: 256KiB}" ;;
+    *) echo "unknown relay variant: $1" >&2; return 1 ;;
+  esac
+}
+
+# start_synack TARGET TRANSPORT [JAR] [MIRROR] [FAULTS] [METRICS] [BUFFERS] : one JVM per transport, each with its own
 # admin port so that the three can run side by side for the whole benchmark (and warm up once, like the
 # others). MIRROR true turns the mirror engine on (targets synack-*-mirror); FAULTS is a variant of
 # synack_faults, the same faults on both bench proxies (targets synack-*-latency0 and so on); METRICS
-# false turns the meters off (targets synack-*-nometrics).
+# false turns the meters off (targets synack-*-nometrics); BUFFERS is a variant of synack_buffers
+# (targets synack-epoll-splice and so on).
 start_synack() {
-  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} mirror=${4:-false} variant=${5:-} metrics=${6:-true} cfg="$TMP/$1.yaml" faults
+  local t=$1 transport=$2 jar=${3:-$SYNACK_JAR} mirror=${4:-false} variant=${5:-} metrics=${6:-true} cfg="$TMP/$1.yaml" faults buffers
   [ -n "$jar" ] || jar=$SYNACK_JAR
   faults=$(synack_faults "$variant") || return 1
+  buffers=$(synack_buffers "${7:-}") || return 1
   # The mirror and metrics keys only when they differ from the default: an older build (--base-jar) may
   # not know them.
   local mirror_line="" metrics_line=""
@@ -154,11 +170,13 @@ proxies:
     listen: 127.0.0.1:${PORT_IPERF[$t]}
     upstream: 127.0.0.1:$UP_IPERF
     limits: {max_connections: 100000, idle_timeout: 10m}
+$buffers
 $faults
   - name: bench-http
     listen: 127.0.0.1:${PORT_HTTP[$t]}
     upstream: 127.0.0.1:$UP_HTTP
     limits: {max_connections: 100000, idle_timeout: 10m}
+$buffers
 $faults
 CONF
   # shellcheck disable=SC2086  # JAVA_OPTS is a list of words
@@ -188,6 +206,8 @@ start_target() {
     base-*-latency0|base-*-bandwidth|base-*-latency50)
       local rest=${t#base-}
       start_synack "$t" "${rest%-*}" "$BASE_JAR" false "${rest##*-}" ;;
+    synack-epoll-splice|synack-epoll-splice256k|synack-epoll-read256k)
+      start_synack "$t" epoll "" false "" true "${t#synack-epoll-}" ;;
     base-epoll) start_synack "$t" epoll "$BASE_JAR" ;;
     base-io_uring) start_synack "$t" io_uring "$BASE_JAR" ;;
     base-nio) start_synack "$t" nio "$BASE_JAR" ;;

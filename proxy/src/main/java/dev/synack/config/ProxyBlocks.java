@@ -12,7 +12,7 @@ final class ProxyBlocks {
     static final List<String> CONNECT_KEYS = List.of("timeout", "attempts", "backoff");
     static final List<String> BACKOFF_KEYS = List.of("initial", "multiplier", "max", "jitter");
     static final List<String> LIMITS_KEYS = List.of("max_connections", "max_connections_per_client", "idle_timeout", "max_duration");
-    static final List<String> BUFFER_KEYS = List.of("read_size", "high_watermark", "low_watermark");
+    static final List<String> BUFFER_KEYS = List.of("read_size", "high_watermark", "low_watermark", "splice");
 
     private static final long MAX_BUFFER = 1L << 30;
     // Upper bounds far beyond any sensible value; they keep every duration clear of Duration.toNanos() overflow.
@@ -78,7 +78,9 @@ final class ProxyBlocks {
         Integer read = Values.size(n.get("read_size"), 1 << 10, 16 << 20);
         Integer high = Values.size(n.get("high_watermark"), 1, MAX_BUFFER);
         Integer low = Values.size(n.get("low_watermark"), 0, MAX_BUFFER);
-        BufferSpec b = new BufferSpec(Values.or(read, d.readSize()), Values.or(high, d.highWatermark()), Values.or(low, d.lowWatermark()));
+        SpliceMode splice = splice(n.get("splice"));
+        BufferSpec b = new BufferSpec(Values.or(read, d.readSize()), Values.or(high, d.highWatermark()), Values.or(low, d.lowWatermark()),
+                Values.or(splice, d.splice()));
         Node lowNode = n.get("low_watermark");
         Node highNode = n.get("high_watermark");
         if (b.lowWatermark() > b.highWatermark() && valid(lowNode, low) && valid(highNode, high)) {
@@ -91,6 +93,14 @@ final class ProxyBlocks {
             }
         }
         return b;
+    }
+
+    /** {@code auto} or {@code off}; YAML reads a bare {@code off} as false, so false is off too (and true auto). */
+    private static SpliceMode splice(Node n) {
+        if (n.value() != null && n.value().isBoolean()) {
+            return n.value().booleanValue() ? SpliceMode.AUTO : SpliceMode.OFF;
+        }
+        return Values.choice(n, SpliceMode.values(), SpliceMode::configName);
     }
 
     /** True if the field is absent (its default stands) or was read without error: only then compare it. */

@@ -1,6 +1,7 @@
 package dev.synack.proxy;
 
 import dev.synack.config.BufferSpec;
+import dev.synack.config.SpliceMode;
 import dev.synack.net.SocketTuner;
 import dev.synack.net.Transport;
 import io.netty.bootstrap.Bootstrap;
@@ -15,6 +16,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollMode;
 import java.net.InetSocketAddress;
 
 /**
@@ -28,6 +31,9 @@ final class Bootstraps {
     private final SocketTuner upstreamTuner;
     private final AdaptiveRecvByteBufAllocator recvAllocator;
     private final WriteBufferWaterMark waterMark;
+    /** Splicing needs level-triggered epoll on both sockets, set before they register. */
+    private final boolean levelTriggered;
+    private final int readSize;
 
     Bootstraps(Transport transport, BufferSpec buffers, SocketTuner downstreamTuner, SocketTuner upstreamTuner) {
         this.transport = transport;
@@ -37,6 +43,16 @@ final class Bootstraps {
         this.recvAllocator = new AdaptiveRecvByteBufAllocator(
                 Math.min(64, buffers.readSize()), Math.min(16 * 1024, buffers.readSize()), buffers.readSize());
         this.waterMark = new WriteBufferWaterMark(buffers.lowWatermark(), buffers.highWatermark());
+        this.levelTriggered = buffers.splice() == SpliceMode.AUTO && transport == Transport.EPOLL;
+        this.readSize = buffers.readSize();
+    }
+
+    /**
+     * The read allocator of one socket of a splicing proxy ({@link Splices#enabled}): reads copied as with
+     * the shared allocator, splices of at most {@code read_size} bytes a pass.
+     */
+    SpliceReadHandle spliceReadHandle() {
+        return new SpliceReadHandle(recvAllocator, readSize);
     }
 
     /**
@@ -59,6 +75,9 @@ final class Bootstraps {
                     }
                 })
                 .childHandler(child);
+        if (levelTriggered) {
+            b.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+        }
         downstreamTuner.configure(b);
         return b;
     }
@@ -74,6 +93,9 @@ final class Bootstraps {
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .handler(handler);
+        if (levelTriggered) {
+            b.option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+        }
         upstreamTuner.configure(b);
         return b;
     }

@@ -41,6 +41,8 @@ final class Leg implements TailEvents, Runnable {
     Output output = Output.OPEN;
     /** The peer's FIN was read here. */
     boolean inputEnded;
+    /** Observers were told of the peer's FIN (a splice may still be reading the bytes before it). */
+    boolean finReported;
     /** The socket's fd is closed. */
     boolean closed;
     /** The session closed the socket itself (not the transport at the peer's FIN, not a fault). */
@@ -51,6 +53,17 @@ final class Leg implements TailEvents, Runnable {
     boolean paused;
     /** The socket's tcp_info at its end ({@link #lastLook()}), or null. */
     TcpInfo endInfo;
+    /**
+     * Reads are asked for after the current pass: set once a splice was queued on this socket, whose read
+     * passes (the epoll transport's splice path, kept for the socket's life) turn reading off as they end,
+     * after the handlers, so a read asked for inside a pass would be lost.
+     */
+    boolean readsDeferred;
+    private final Runnable deferredRead = () -> {
+        if (channel.isOpen()) {
+            channel.read();
+        }
+    };
     private boolean looked;
     private boolean flushQueued;
 
@@ -123,7 +136,11 @@ final class Leg implements TailEvents, Runnable {
 
     void requestRead() {
         readAsked = true;
-        channel.read();
+        if (readsDeferred) {
+            channel.eventLoop().execute(deferredRead);
+        } else {
+            channel.read();
+        }
     }
 
     /** Reads on and drops what comes, until the peer's FIN: closing with unread bytes would send an RST. */
@@ -184,6 +201,11 @@ final class Leg implements TailEvents, Runnable {
             lastLook();
             session.vanished(this);
         }
+    }
+
+    @Override
+    public boolean inputSpliced(Channel ch) {
+        return ch == channel && session.readsSpliced(side);
     }
 
     @Override

@@ -24,6 +24,10 @@ final class LegInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         Leg leg = legs.apply(ch);
         if (leg != null) {
+            ProxyContext ctx = leg.session().context();
+            if (Splices.enabled(ctx)) {
+                ch.config().setRecvByteBufAllocator(ctx.bootstraps().spliceReadHandle());
+            }
             ch.pipeline()
                     .addLast(OutboundTail.NAME, new OutboundTail(leg))
                     .addLast(RELAY, new RelayHandler(leg.session(), leg.side));

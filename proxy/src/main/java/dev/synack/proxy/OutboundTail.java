@@ -63,6 +63,9 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter implements Channe
                 return;
             }
             ctx.write(msg, promise.unvoid()).addListener(new Written(ctx.channel(), n));
+        } else if (msg instanceof SplicedBytes spliced) {
+            // The bytes were queued on the socket by the transport's splice; once this is written, so are they.
+            ctx.write(Unpooled.EMPTY_BUFFER, promise.unvoid()).addListener(new Written(ctx.channel(), spliced.n()));
         } else if (msg == StreamEnd.FIN) {
             fin(ctx, promise);
         } else if (msg == StreamEnd.RESET) {
@@ -101,7 +104,8 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter implements Channe
 
     private void finNow(ChannelHandlerContext ctx, ChannelPromise promise) {
         DuplexChannel ch = (DuplexChannel) ctx.channel();
-        if (ch.isInputShutdown()) {
+        boolean spliced = events.inputSpliced(ch);
+        if (ch.isInputShutdown() && !spliced) {
             events.finSent(ch);
             ch.close();
             promise.trySuccess();
@@ -115,20 +119,21 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter implements Channe
             return;
         }
         if (sent) {
-            finSent(ch, promise);
+            finSent(ch, promise, spliced);
             return;
         }
         ch.shutdownOutput().addListener(shut -> {
             if (shut.isSuccess()) {
-                finSent(ch, promise);
+                finSent(ch, promise, spliced);
             } else {
                 fail(ctx, promise, shut.cause());
             }
         });
     }
 
-    private void finSent(DuplexChannel ch, ChannelPromise promise) {
-        if (!ch.isInputShutdown()) {
+    /** The FIN is out; a socket whose input a splice still reads stays open and half-closed until its end. */
+    private void finSent(DuplexChannel ch, ChannelPromise promise, boolean spliced) {
+        if (!ch.isInputShutdown() && !spliced) {
             ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
         }
         events.finSent(ch);

@@ -39,7 +39,7 @@ final class ProxyFaults {
     List<Fault> add(Fault fault) {
         List<Fault> next = new ArrayList<>(faults);
         next.add(fault);
-        sessions.eachOnItsLoopAndWait(s -> s.faults().add(fault), APPLY_BOUND);
+        sessions.eachOnItsLoopAndWait(s -> s.changeFaults(f -> f.add(fault)), APPLY_BOUND);
         return set(next);
     }
 
@@ -47,7 +47,7 @@ final class ProxyFaults {
     List<Fault> update(Fault fault) {
         List<Fault> next = new ArrayList<>(faults);
         next.replaceAll(f -> f.name().equals(fault.name()) ? fault : f);
-        sessions.eachOnItsLoopAndWait(s -> s.faults().update(fault), APPLY_BOUND);
+        sessions.eachOnItsLoopAndWait(s -> s.changeFaults(f -> f.update(fault)), APPLY_BOUND);
         return set(next);
     }
 
@@ -72,9 +72,9 @@ final class ProxyFaults {
         for (Fault f : wanted) {
             boolean had = faults.stream().anyMatch(old -> old.name().equals(f.name()));
             if (had && faults.stream().noneMatch(f::equals)) {
-                sessions.eachOnItsLoopAndWait(s -> s.faults().update(f), APPLY_BOUND);
+                sessions.eachOnItsLoopAndWait(s -> s.changeFaults(c -> c.update(f)), APPLY_BOUND);
             } else if (!had) {
-                sessions.eachOnItsLoopAndWait(s -> s.faults().add(f), APPLY_BOUND);
+                sessions.eachOnItsLoopAndWait(s -> s.changeFaults(c -> c.add(f)), APPLY_BOUND);
             }
         }
         return set(wanted);

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -54,6 +55,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt == ChannelInputShutdownEvent.INSTANCE && isLeg(ctx)) {
             session.finRead(side);
+        } else if (evt == ChannelInputShutdownReadComplete.INSTANCE && isLeg(ctx)) {
+            session.inputDrained(side);
         }
         ReferenceCountUtil.release(evt);
     }

@@ -58,6 +58,7 @@ final class Session implements ConnectionInfo {
     private final long startNanos;
     private final ByteLedger bytes;
     private final SessionTimers timers;
+    private final Splices splices = new Splices();
 
     private InetSocketAddress upstreamAddress;
     private int attempts;
@@ -160,6 +161,7 @@ final class Session implements ConnectionInfo {
             }
             ch.flush();
         }
+        splices.start(this, down, up, faults);
         if (down.inputEnded) {
             up.fin();
         } else {
@@ -217,6 +219,12 @@ final class Session implements ConnectionInfo {
         return faults;
     }
 
+    /** Changes the session's faults (on its loop): a spliced direction a fault now acts on copies again. */
+    void changeFaults(java.util.function.Consumer<SessionFaults> change) {
+        change.accept(faults);
+        splices.faultsChanged(faults);
+    }
+
     long now() {
         return ctx.clock().nanoTime();
     }
@@ -251,6 +259,9 @@ final class Session implements ConnectionInfo {
     }
 
     void readComplete(Side side) {
+        if (splices.passComplete(side)) {
+            return;
+        }
         Leg in = leg(side);
         Leg out = other(in);
         if (out.channel == null) {
@@ -281,12 +292,51 @@ final class Session implements ConnectionInfo {
     /** A FIN arrived on {@code side}: forward it behind everything read before it. */
     void finRead(Side side) {
         Leg in = leg(side);
-        if (in.inputEnded) {
+        if (in.inputEnded || splices.holdsFin(side)) {
             return;
         }
         in.inputEnded = true;
-        observer.finRead(this, side, now());
+        finArrived(in);
         forwardFin(in);
+    }
+
+    /**
+     * The peer's FIN arrived on {@code in}'s socket: observers hear of it once, when it comes, even while a
+     * splice still reads the bytes before it (it is passed on only after them, by {@link #finRead}).
+     */
+    void finArrived(Leg in) {
+        if (!in.finReported) {
+            in.finReported = true;
+            observer.finRead(this, in.side, now());
+        }
+    }
+
+    /** A spliced direction's reading waits for the other socket to drain the pipe, or goes on. */
+    void spliceBackpressure(Leg in, boolean paused) {
+        observer.backpressure(this, in.side, paused, now());
+    }
+
+    /** {@code side}'s socket was read to its end after its FIN had been reported (see {@link SplicedDirection}). */
+    void inputDrained(Side side) {
+        splices.inputDrained(side);
+    }
+
+    /** {@code n} bytes were spliced out of {@code in}'s socket: read, as the copy path's {@link #relay} counts them. */
+    void splicedIn(Leg in, long n) {
+        timers.activity();
+        observer.bytesRead(this, in.side, (int) n);
+        bytes.read(Direction.readOn(in.side).ordinal(), (int) n, true);
+        in.readAsked = false;
+    }
+
+    /** Whether the session still relays (it is not ending). */
+    boolean relaying() {
+        return reason == null;
+    }
+
+    /** Whether {@code side}'s input may still hold bytes a splice has not read: its socket must not close at our FIN. */
+    boolean readsSpliced(Side side) {
+        return splices.splicing(side);
     }
 
     private void forwardFin(Leg in) {
@@ -394,7 +444,7 @@ final class Session implements ConnectionInfo {
         boolean peersFin = !leg.closeAsked && leg.output == Leg.Output.FIN_SENT && !leg.inputEnded;
         if (peersFin) {
             leg.inputEnded = true;
-            observer.finRead(this, leg.side, now());
+            finArrived(leg);
         }
         observer.socketClosed(this, leg.side, now());
         if (peersFin) {
@@ -449,6 +499,7 @@ final class Session implements ConnectionInfo {
         }
         timers.cancel();
         cancelConnect.run();
+        splices.stop();
         bytes.discardEarly();
         log.debug("[{}#{}] ending: {}", ctx.name(), id, why.key());
         return true;

@@ -22,4 +22,12 @@ interface TailEvents {
 
     /** The socket's fd was closed, for whatever reason. */
     void socketClosed(Channel ch);
+
+    /**
+     * Whether the socket's input is still read by a splice, which may leave bytes in the socket after the
+     * transport reported the peer's FIN: then our FIN neither closes the socket nor turns half-closure off.
+     */
+    default boolean inputSpliced(Channel ch) {
+        return false;
+    }
 }

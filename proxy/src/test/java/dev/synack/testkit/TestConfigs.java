@@ -12,6 +12,7 @@ import dev.synack.config.MirrorSpec;
 import dev.synack.config.ProxySpec;
 import dev.synack.config.ShutdownSpec;
 import dev.synack.config.SocketSpec;
+import dev.synack.config.SpliceMode;
 import dev.synack.config.SynackConfig;
 import dev.synack.config.TransportKind;
 import dev.synack.net.Transport;
@@ -66,8 +67,9 @@ public final class TestConfigs {
     }
 
     public SynackConfig config() {
+        ProxySpec p = SpliceVariant.active() ? new Draft(proxy).splicing().build() : proxy;
         return new SynackConfig(new AdminSpec(new HostPort("127.0.0.1", 0)), TransportKind.valueOf(transport.name()),
-                new ShutdownSpec(drain), List.of(proxy), seed, dev.synack.config.MetricsSpec.DEFAULT, mirror);
+                new ShutdownSpec(drain), List.of(p), seed, dev.synack.config.MetricsSpec.DEFAULT, mirror);
     }
 
     public TestConfigs withUpstreams(HostPort... upstreams) {
@@ -183,6 +185,12 @@ public final class TestConfigs {
             downstream = p.downstream();
             upstreamSocket = p.upstreamSocket();
             faults = p.faults();
+        }
+
+        /** With {@code buffers.splice: auto} (the {@link SpliceVariant} case). */
+        Draft splicing() {
+            buffers = buffers.withSplice(SpliceMode.AUTO);
+            return this;
         }
 
         ProxySpec build() {

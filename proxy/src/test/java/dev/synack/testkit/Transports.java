@@ -11,8 +11,13 @@ import java.util.stream.Stream;
 public final class Transports {
     private Transports() {}
 
-    /** Referenced by {@link EachTransport}'s {@code @MethodSource}. */
     public static Stream<Transport> available() {
         return TransportChoice.available().stream();
+    }
+
+    /** Referenced by {@link EachTransport}'s {@code @MethodSource}: each transport, and epoll again with splicing ({@link SpliceVariant}). */
+    public static Stream<Object> cases() {
+        Stream<Object> plain = available().map(t -> t);
+        return available().anyMatch(t -> t == Transport.EPOLL) ? Stream.concat(plain, Stream.of(SpliceVariant.epollSplice())) : plain;
     }
 }
