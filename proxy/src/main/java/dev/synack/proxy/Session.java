@@ -221,8 +221,9 @@ final class Session implements ConnectionInfo {
 
     /** Changes the session's faults (on its loop): a spliced direction a fault now acts on copies again. */
     void changeFaults(java.util.function.Consumer<SessionFaults> change) {
-        change.accept(faults);
-        splices.faultsChanged(faults);
+        SessionFaults chains = faults();
+        change.accept(chains);
+        splices.faultsChanged(chains);
     }
 
     long now() {

@@ -26,15 +26,18 @@ final class Splices {
         return ctx.spec().buffers().splice() == SpliceMode.AUTO && ctx.transport() == Transport.EPOLL;
     }
 
-    /** Starts splicing each direction that may be spliced; the session asks for the first reads. */
+    /**
+     * Starts splicing each direction that may be spliced; the session asks for the first reads. {@code faults}
+     * is null while the session has none (its chains are made at its first fault).
+     */
     void start(Session session, Leg down, Leg up, SessionFaults faults) {
         if (!enabled(session.context()) || !spliceable(down.channel, up.channel)) {
             return;
         }
-        if (!down.inputEnded && faults.chain(FaultStream.UPSTREAM).acting().isEmpty()) {
+        if (!down.inputEnded && (faults == null || faults.chain(FaultStream.UPSTREAM).acting().isEmpty())) {
             fromClient = SplicedDirection.start(session, down, up, handle(down.channel));
         }
-        if (faults.chain(FaultStream.DOWNSTREAM).acting().isEmpty()) {
+        if (faults == null || faults.chain(FaultStream.DOWNSTREAM).acting().isEmpty()) {
             fromService = SplicedDirection.start(session, up, down, handle(up.channel));
         }
     }
