@@ -183,7 +183,7 @@ final class Leg implements TailEvents, Runnable {
     public void finSent(Channel ch) {
         if (ch == channel) {
             lastLook();
-            session.finSent(this);
+            SessionEndings.finSent(session, this);
         }
     }
 
@@ -191,7 +191,7 @@ final class Leg implements TailEvents, Runnable {
     public void resetSent(Channel ch) {
         if (ch == channel) {
             lastLook();
-            session.resetSent(this);
+            SessionEndings.resetSent(session, this);
         }
     }
 
@@ -199,7 +199,7 @@ final class Leg implements TailEvents, Runnable {
     public void vanished(Channel ch) {
         if (ch == channel) {
             lastLook();
-            session.vanished(this);
+            SessionEndings.vanished(session, this);
         }
     }
 
@@ -211,7 +211,7 @@ final class Leg implements TailEvents, Runnable {
     @Override
     public void socketClosed(Channel ch) {
         if (ch == channel) {
-            session.socketClosed(this);
+            SessionEndings.socketClosed(session, this);
         }
     }
 }

@@ -38,7 +38,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf buf && isLeg(ctx)) {
-            session.relay(side, buf);
+            SessionFlow.relay(session, side, buf);
         } else {
             ReferenceCountUtil.release(msg);
         }
@@ -47,14 +47,14 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (isLeg(ctx)) {
-            session.readComplete(side);
+            SessionFlow.readComplete(session, side);
         }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt == ChannelInputShutdownEvent.INSTANCE && isLeg(ctx)) {
-            session.finRead(side);
+            SessionFlow.finRead(session, side);
         } else if (evt == ChannelInputShutdownReadComplete.INSTANCE && isLeg(ctx)) {
             session.inputDrained(side);
         }
@@ -64,14 +64,14 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (isLeg(ctx)) {
-            session.writabilityChanged(side);
+            SessionFlow.writabilityChanged(session, side);
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (isLeg(ctx)) {
-            session.failed(side, cause);
+            SessionEndings.failed(session, side, cause);
         }
     }
 }

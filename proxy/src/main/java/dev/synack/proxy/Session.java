@@ -4,7 +4,6 @@ import dev.synack.config.CloseAction;
 import dev.synack.config.FaultStream;
 import dev.synack.fault.AcceptDecision;
 import dev.synack.fault.Fault;
-import dev.synack.fault.FaultFailedException;
 import dev.synack.fault.SessionFaults;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectionInfo;
@@ -21,25 +20,18 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One proxied connection: the downstream socket (accepted from the client) and the upstream socket
  * (opened to the service), both on one event loop, so nothing here needs a lock.
  *
- * <p>Bytes read on one side are written to the other; the next read is asked for only while the other
- * side is writable, so a slow reader throttles a fast writer and at most {@code high_watermark +
- * read_size} bytes wait per direction. A FIN read on one side is written into the other side's outbound
- * path behind the bytes before it ({@link OutboundTail} sends it once they are flushed); the other
- * direction flows on until its own FIN. An RST read on one side is passed on as configured by
- * {@code on_peer_reset}. The session decides the order and the endings and talks to each {@link Leg} in
- * terms of write, FIN and abort; every session ends once, with one {@link CloseReason}, and is reported
- * when both sockets are closed.
+ * <p>The session holds the connection's state and its life cycle (accept, connect, the faults, what
+ * observers and the admin API read); how bytes and FINs flow between the two legs is {@link SessionFlow},
+ * how the connection ends (a peer's RST, synack's own FIN or RST, timers, faults, the fds' close) is
+ * {@link SessionEndings}. The session talks to each {@link Leg} in terms of write, FIN and abort; every
+ * session ends once, with one {@link CloseReason}, and is reported when both sockets are closed.
  */
 final class Session implements ConnectionInfo {
-    private static final Logger log = LoggerFactory.getLogger(Session.class);
-
     /**
      * How long a leg that synack closes with a FIN (idle timeout, max duration, on_peer_reset: close,
      * on_upstream_failure: close, a fault) may take to flush and receive the peer's FIN before it is reset.
@@ -47,26 +39,26 @@ final class Session implements ConnectionInfo {
     static final long LINGER_AFTER_FIN_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final Runnable NOTHING = () -> {};
 
-    private final ProxyContext ctx;
-    private final ConnectionObserver observer;
+    final ProxyContext ctx;
+    final ConnectionObserver observer;
     private final long id;
     private final ConnectionLimiter.Slot slot;
-    private final Leg down = new Leg(this, Side.DOWNSTREAM);
-    private final Leg up = new Leg(this, Side.UPSTREAM);
+    final Leg down = new Leg(this, Side.DOWNSTREAM);
+    final Leg up = new Leg(this, Side.UPSTREAM);
     private final InetSocketAddress client;
     private final EventLoop loop;
     private final long startNanos;
-    private final ByteLedger bytes;
-    private final SessionTimers timers;
-    private final Splices splices = new Splices();
+    final ByteLedger bytes;
+    final SessionTimers timers;
+    final Splices splices = new Splices();
 
     private InetSocketAddress upstreamAddress;
     private int attempts;
     private long connectNanos = -1;
-    private Peer closedFirst;
-    /** Set once the session is ending; the first reason counts. */
-    private CloseReason reason;
-    private boolean reported;
+    /** Who closed first, and the reason the session ends (set once, the first counts), kept for {@link SessionEndings}. */
+    Peer closedFirst;
+    CloseReason reason;
+    boolean reported;
     private Runnable cancelConnect = NOTHING;
     private final RandomGenerator random;
     /** What the connection-level faults decided at accept (not the whole Admitted: it is held for the session's life). */
@@ -89,7 +81,7 @@ final class Session implements ConnectionInfo {
         this.startNanos = ctx.clock().nanoTime();
         this.bytes = new ByteLedger(ctx.sessions());
         this.readsTcpInfo = ctx.readsTcpInfo(id);
-        this.timers = new SessionTimers(ctx.clock(), loop, ctx.spec().limits(), this::endGracefully);
+        this.timers = new SessionTimers(ctx.clock(), loop, ctx.spec().limits(), why -> SessionEndings.endGracefully(this, why));
         // Toxicity is drawn here, once per fault and direction, in the proxy's order.
         if (!admitted.faults().isEmpty()) {
             this.faults = newFaults(admitted.faults());
@@ -173,19 +165,19 @@ final class Session implements ConnectionInfo {
     /** Every attempt to every upstream failed: {@code why} is upstream_unreachable, or fd_limit when synack had no fd to try with. */
     void unreachable(CloseReason why) {
         cancelConnect = NOTHING;
-        if (!end(why, Peer.PROXY)) {
+        if (!SessionEndings.end(this, why, Peer.PROXY)) {
             return;
         }
         if (ctx.spec().onUpstreamFailure() == CloseAction.RESET) {
             down.abort();
         } else {
-            closeGracefully(down);
+            SessionEndings.closeGracefully(this, down);
         }
     }
 
     /** Resets both legs: shutdown, a proxy disabled with its connections, a reset asked for by the API. Runs on the session's loop. */
     void resetNow(CloseReason why) {
-        if (end(why, Peer.PROXY)) {
+        if (SessionEndings.end(this, why, Peer.PROXY)) {
             down.abort();
             up.abort();
         }
@@ -235,82 +227,7 @@ final class Session implements ConnectionInfo {
         return readsTcpInfo;
     }
 
-    // ---- relay -------------------------------------------------------------------------------------
-
-    void relay(Side side, ByteBuf buf) {
-        Leg in = leg(side);
-        Leg out = other(in);
-        int n = buf.readableBytes();
-        int dir = Direction.readOn(side).ordinal();
-        timers.activity();
-        observer.bytesRead(this, side, n);
-        // epoll and io_uring read a socket to EOF when its FIN arrives, asked or not.
-        bytes.read(dir, n, in.readAsked);
-        in.readAsked = false;
-        if (reason != null || out.output != Leg.Output.OPEN) {
-            bytes.discarded(dir, n);
-            buf.release();
-            return;
-        }
-        if (out.channel == null) {
-            bytes.keepEarly(buf);
-            return;
-        }
-        out.write(buf);
-    }
-
-    void readComplete(Side side) {
-        if (splices.passComplete(side)) {
-            return;
-        }
-        Leg in = leg(side);
-        Leg out = other(in);
-        if (out.channel == null) {
-            return;
-        }
-        out.flushSoon();
-        if (reason != null || in.inputEnded) {
-            return;
-        }
-        if (out.channel.isWritable()) {
-            in.requestRead();
-        } else {
-            in.paused = true;
-            observer.backpressure(this, side, true, now());
-        }
-    }
-
-    void writabilityChanged(Side side) {
-        Leg writer = leg(side);
-        Leg reader = other(writer);
-        if (writer.channel != null && writer.channel.isWritable() && reader.paused && reason == null) {
-            reader.paused = false;
-            observer.backpressure(this, reader.side, false, now());
-            reader.requestRead();
-        }
-    }
-
-    /** A FIN arrived on {@code side}: forward it behind everything read before it. */
-    void finRead(Side side) {
-        Leg in = leg(side);
-        if (in.inputEnded || splices.holdsFin(side)) {
-            return;
-        }
-        in.inputEnded = true;
-        finArrived(in);
-        forwardFin(in);
-    }
-
-    /**
-     * The peer's FIN arrived on {@code in}'s socket: observers hear of it once, when it comes, even while a
-     * splice still reads the bytes before it (it is passed on only after them, by {@link #finRead}).
-     */
-    void finArrived(Leg in) {
-        if (!in.finReported) {
-            in.finReported = true;
-            observer.finRead(this, in.side, now());
-        }
-    }
+    // ---- relay (how bytes and FINs flow: SessionFlow) -----------------------------------------------
 
     /** A spliced direction's reading waits for the other socket to drain the pipe, or goes on. */
     void spliceBackpressure(Leg in, boolean paused) {
@@ -322,7 +239,7 @@ final class Session implements ConnectionInfo {
         splices.inputDrained(side);
     }
 
-    /** {@code n} bytes were spliced out of {@code in}'s socket: read, as the copy path's {@link #relay} counts them. */
+    /** {@code n} bytes were spliced out of {@code in}'s socket: read, as the copy path's {@link SessionFlow#relay} counts them. */
     void splicedIn(Leg in, long n) {
         timers.activity();
         observer.bytesRead(this, in.side, (int) n);
@@ -340,181 +257,23 @@ final class Session implements ConnectionInfo {
         return splices.splicing(side);
     }
 
-    private void forwardFin(Leg in) {
-        if (reason != null) {
-            // Ending already: a leg closed gracefully has now seen its peer's FIN and is done.
-            if (in.output == Leg.Output.FIN_SENT) {
-                in.close();
-            }
-            return;
-        }
-        timers.activity();
-        if (closedFirst == null) {
-            closedFirst = in.side.peer();
-        }
-        other(in).fin();
-    }
-
-    void failed(Side side, Throwable cause) {
-        Leg leg = leg(side);
-        if (leg.channel == null) {
-            return;
-        }
-        boolean reset = SocketErrors.isReset(cause);
-        leg.lastLook();
-        if (reset) {
-            observer.resetRead(this, side, now());
-        } else {
-            observer.socketError(this, side, cause, now());
-        }
-        if (reason != null) {
-            leg.close();
-            return;
-        }
-        if (reset) {
-            end(side == Side.DOWNSTREAM ? CloseReason.CLIENT_RST : CloseReason.SERVICE_RST, side.peer());
-        } else if (cause instanceof FaultFailedException) {
-            log.warn("[{}#{}] {}", ctx.name(), id, cause.getMessage());
-            end(CloseReason.FAULT, Peer.PROXY);
-        } else {
-            log.info("[{}#{}] {} socket error: {}", ctx.name(), id, side.name().toLowerCase(), SocketErrors.describe(cause));
-            log.debug("[{}#{}] {} socket error", ctx.name(), id, side.name().toLowerCase(), cause);
-            end(CloseReason.ERROR, side.peer());
-        }
-        leg.close();
-        if (ctx.spec().onPeerReset() == CloseAction.RESET) {
-            other(leg).abort();
-        } else {
-            closeGracefully(other(leg));
-        }
-    }
-
-    // ---- what the outbound tails report ------------------------------------------------------------
+    // ---- what the outbound tails report (the rest, and the endings: SessionEndings) ---------------
 
     void written(Leg leg, int n) {
         bytes.written(leg.written.ordinal(), n);
         observer.bytesWritten(this, leg.side, n);
     }
 
-    void finSent(Leg leg) {
-        boolean asked = leg.output == Leg.Output.FIN_QUEUED;
-        leg.output = Leg.Output.FIN_SENT;
-        observer.finSent(this, leg.side, now());
-        if (reason != null) {
-            if (leg.isOpen() && !leg.inputEnded) {
-                leg.discardUntilFin();
-            }
-        } else if (!asked) {
-            // A fault in the outbound path ended this direction: the session ends with it.
-            endGracefully(CloseReason.FAULT);
-        } else if (down.output == Leg.Output.FIN_SENT && up.output == Leg.Output.FIN_SENT) {
-            end(closedFirst == Peer.SERVICE ? CloseReason.SERVICE_FIN : CloseReason.CLIENT_FIN, closedFirst);
-            down.close();
-            up.close();
-        }
-    }
-
-    void resetSent(Leg leg) {
-        boolean asked = leg.output == Leg.Output.RESET;
-        leg.output = Leg.Output.RESET;
-        observer.resetSent(this, leg.side, now());
-        if (!asked && end(CloseReason.FAULT, Peer.PROXY)) {
-            // A fault reset this socket: the other one is reset too, as on a peer's RST.
-            other(leg).abort();
-        }
-    }
-
-    /** A fault closed {@code leg}'s socket sending nothing: the session ends, the other socket with a FIN. */
-    void vanished(Leg leg) {
-        leg.output = Leg.Output.VANISHED;
-        if (end(CloseReason.FAULT, Peer.PROXY)) {
-            closeGracefully(other(leg));
-        }
-    }
-
-    /**
-     * A socket's fd closed. A leg whose FIN synack sent closes itself at its peer's FIN (half-closure is
-     * off then, see {@link OutboundTail}): that close is the peer's FIN, reported as such before the close.
-     * A socket closed under a relaying session with no FIN exchanged is an error.
-     */
-    void socketClosed(Leg leg) {
-        if (leg.closed) {
-            return;
-        }
-        leg.closed = true;
-        boolean peersFin = !leg.closeAsked && leg.output == Leg.Output.FIN_SENT && !leg.inputEnded;
-        if (peersFin) {
-            leg.inputEnded = true;
-            finArrived(leg);
-        }
-        observer.socketClosed(this, leg.side, now());
-        if (peersFin) {
-            forwardFin(leg);
-        } else if (reason == null && !(leg.output == Leg.Output.FIN_SENT && leg.inputEnded)) {
-            end(CloseReason.ERROR, leg.side.peer());
-            other(leg).abort();
-        }
-        if (down.closed && (up.channel == null || up.closed)) {
-            finish();
-        }
-    }
-
-    // ---- ending ------------------------------------------------------------------------------------
-
-    private void endGracefully(CloseReason why) {
-        if (end(why, Peer.PROXY)) {
-            closeGracefully(down);
-            closeGracefully(up);
-        }
-    }
-
-    /**
-     * Sends a FIN on {@code leg} after its pending bytes, then discards what the peer still sends until its
-     * FIN (closing a socket with unread data would turn the FIN into an RST); all of it bounded by
-     * {@link #LINGER_AFTER_FIN_NANOS}, after which the leg is reset.
-     */
-    private void closeGracefully(Leg leg) {
-        if (!leg.isOpen()) {
-            return;
-        }
-        ctx.clock().schedule(loop, leg::abort, LINGER_AFTER_FIN_NANOS);
-        if (leg.output == Leg.Output.FIN_SENT) {
-            if (leg.inputEnded) {
-                leg.close();
-            } else {
-                leg.discardUntilFin();
-            }
-        } else {
-            leg.fin();
-        }
-    }
-
-    /** Marks the session ended; false if it already was. Only the first reason counts. */
-    private boolean end(CloseReason why, Peer closer) {
-        if (reason != null) {
-            return false;
-        }
-        reason = why;
-        if (closedFirst == null) {
-            closedFirst = closer;
-        }
+    /** The session is ending: no more timers, connects, splices or early bytes. */
+    void stopActivity() {
         timers.cancel();
         cancelConnect.run();
         splices.stop();
         bytes.discardEarly();
-        log.debug("[{}#{}] ending: {}", ctx.name(), id, why.key());
-        return true;
     }
 
-    /** Every socket is closed: the session is over. */
-    private void finish() {
-        if (reported) {
-            return;
-        }
-        reported = true;
-        if (reason == null) {
-            end(CloseReason.ERROR, Peer.PROXY);
-        }
+    /** Every socket is closed and the session ended: the slot is freed and the summary reported. */
+    void report() {
         ctx.sessions().release(client.getAddress(), slot);
         observer.closed(summary());
         ctx.sessions().ended(this);
@@ -539,11 +298,11 @@ final class Session implements ConnectionInfo {
                 closedFirst, reason, down.options, up.options, down.endInfo, up.endInfo);
     }
 
-    private Leg leg(Side side) {
+    Leg leg(Side side) {
         return side == Side.DOWNSTREAM ? down : up;
     }
 
-    private Leg other(Leg leg) {
+    Leg other(Leg leg) {
         return leg == down ? up : down;
     }
 

@@ -105,7 +105,7 @@ final class SplicedDirection implements ChannelFutureListener {
             finHeld = false;
             state = State.ENDED;
             in.channel.config().setAutoRead(false);
-            session.finRead(in.side);
+            SessionFlow.finRead(session, in.side);
         } else if (inFlight > 0 && !waiting) {
             waiting = true;
             session.spliceBackpressure(in, true);
@@ -137,7 +137,7 @@ final class SplicedDirection implements ChannelFutureListener {
         }
         if (state == State.SPLICING) {
             finHeld = true;
-            session.finArrived(in);
+            SessionFlow.finArrived(session, in);
             return true;
         }
         return false;
@@ -150,7 +150,7 @@ final class SplicedDirection implements ChannelFutureListener {
     void inputDrained() {
         if (finHeld && state == State.COPYING) {
             finHeld = false;
-            session.finRead(in.side);
+            SessionFlow.finRead(session, in.side);
         }
     }
 
@@ -172,7 +172,7 @@ final class SplicedDirection implements ChannelFutureListener {
             state = State.FAILED;
             in.channel.config().setAutoRead(false);
             // Still inside the transport's read pass: closing the socket here would let it read a closed fd.
-            in.channel.eventLoop().execute(() -> session.failed(in.side, cause));
+            in.channel.eventLoop().execute(() -> SessionEndings.failed(session, in.side, cause));
         } else {
             state = State.COPYING;
             handle.copying();
