@@ -183,12 +183,13 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
      */
     @Override
     public void closed(ConnectionSummary summary) {
-        ConnectionMirror m = live.get(summary.id());
+        Long id = summary.id();
+        ConnectionMirror m = live.get(id);
         if (m == null) {
             return;
         }
         ended.add(m.end(summary));
-        live.remove(summary.id(), m);
+        live.remove(id, m);
     }
 
     /** ETIMEDOUT, as every transport words it ("Connection timed out"). */
