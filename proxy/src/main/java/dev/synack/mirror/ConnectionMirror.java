@@ -19,16 +19,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
 /**
- * The mirrors of one session's two sockets and their shared timeline. Events and tcp_info reads arrive on
- * the session's event loop, /proc readings and snapshots on other threads, so every method takes this
+ * The mirrors of one live session's two sockets and their shared timeline. Events and tcp_info reads arrive
+ * on the session's event loop, /proc readings and snapshots on other threads, so every method takes this
  * object's lock: uncontended on the event loop but for the moment a scan or a query copies this one
- * connection, and never held across I/O.
+ * connection, and never held across I/O. When the session ends, an {@link EndedConnection} takes over what
+ * stays tracked, and this mirror answers nothing more.
  */
 final class ConnectionMirror {
-    /**
-     * The live session while it runs; null once it ended, so that a tracked ended connection (thousands of
-     * them on a busy proxy) does not keep its session's channels, pipelines and buffers alive.
-     */
+    /** The live session while it runs; null once it ended. */
     ConnectionInfo info;
     /** The session's event loop, where its events, tcp_info reads and polls run. */
     final Executor loop;
@@ -39,12 +37,12 @@ final class ConnectionMirror {
     final Timeline timeline = new Timeline();
     final SocketMirror down;
     final SocketMirror up;
-    private final MirrorOptions options;
-    private final KernelProbe probe;
+    final MirrorOptions options;
+    final KernelProbe probe;
+    final DivergenceSink sink;
     private final LongSupplier clock;
-    private ConnectionSummary summary;
-    private long endedNanos = -1;
-    private long settledNanos = -1;
+    /** What stays tracked of the connection once it ended; null while it runs. */
+    private EndedConnection ended;
     private boolean samplePending;
     /** The sockets observed since the last transition sample (bit per side): only they are read. */
     private int moved;
@@ -52,8 +50,11 @@ final class ConnectionMirror {
     private boolean tcpInfoWorks = true;
     private boolean tcpInfoTried;
     private final Runnable transitionSample = this::transitionSample;
-    /** Per direction, the faults acting on it ({@code name (type)}), null for none: they may hold a FIN on purpose. */
-    private final String[] faults = new String[Direction.values().length];
+    /**
+     * Per direction, the faults acting on it ({@code name (type)}), null for none: they may hold a FIN on purpose.
+     * Null until a fault acts, as on most connections.
+     */
+    private String[] faults;
 
     ConnectionMirror(ConnectionInfo info, long acceptedNanos, MirrorOptions options, KernelProbe probe, LongSupplier clock,
                      DivergenceSink sink) {
@@ -66,6 +67,7 @@ final class ConnectionMirror {
         this.startNanos = acceptedNanos;
         this.options = options;
         this.probe = probe;
+        this.sink = sink;
         this.down = new SocketMirror(Side.DOWNSTREAM, timeline, id, proxy, sink);
         this.up = new SocketMirror(Side.UPSTREAM, timeline, id, proxy, sink);
     }
@@ -82,13 +84,16 @@ final class ConnectionMirror {
      * socket's lock, and a short connection has half a dozen steps (a read after each cost 5 % of a busy
      * event loop's time).
      */
-    synchronized void observe(Side side, Observation o) {
+    synchronized void observe(Side side, long nanos, StepKind kind, ObservedEvent event) {
+        if (ended != null) {
+            return;
+        }
         SocketMirror m = socket(side);
-        if (o.event() == ObservedEvent.ACCEPTED || o.event() == ObservedEvent.CONNECTED) {
+        if (event == ObservedEvent.ACCEPTED || event == ObservedEvent.CONNECTED) {
             m.local = info.localAddress(side);
             m.remote = info.remoteAddress(side);
         }
-        m.observe(o);
+        m.observe(nanos, kind, event);
         if (m.fdOpen && !m.readPastHandshake && m.state != TcpState.SYN_SENT) {
             moved |= 1 << side.ordinal();
             requestSample();
@@ -99,6 +104,9 @@ final class ConnectionMirror {
     synchronized void faultActs(Direction direction, String name, String type) {
         String f = name.equals(type) ? name : name + " (" + type + ")";
         int d = direction.ordinal();
+        if (faults == null) {
+            faults = new String[Direction.values().length];
+        }
         faults[d] = faults[d] == null ? f : faults[d] + ", " + f;
     }
 
@@ -109,7 +117,7 @@ final class ConnectionMirror {
     SocketStates.Registration whenState(Side side, TcpState state, Runnable action) {
         synchronized (this) {
             SocketMirror m = socket(side);
-            if (summary != null) {
+            if (ended != null) {
                 return SocketStates.Registration.NONE;
             }
             if (!m.exists || m.state != state) {
@@ -129,6 +137,9 @@ final class ConnectionMirror {
 
     /** On the session's loop, for an ETIMEDOUT: reads the socket first, to say which timer ran out. */
     synchronized void timedOut(Side side, long nanos) {
+        if (ended != null) {
+            return;
+        }
         SocketMirror m = socket(side);
         read(m, null, nanos);
         TcpInfo t = m.lastInfo;
@@ -150,11 +161,11 @@ final class ConnectionMirror {
                     + (t.probes() > 0 ? " (" + t.probes() + " sent unanswered at the last reading)" : "")
                     + "; it is gone or unreachable";
         }
-        m.observe(new Observation(nanos, StepKind.TIMED_OUT, ObservedEvent.TIMED_OUT));
+        m.observe(nanos, StepKind.TIMED_OUT, ObservedEvent.TIMED_OUT);
     }
 
     private void requestSample() {
-        if (!options.sampleOnTransition() || samplePending || summary != null || !tcpInfoWorks) {
+        if (!options.sampleOnTransition() || samplePending || ended != null || !tcpInfoWorks) {
             return;
         }
         samplePending = true;
@@ -170,7 +181,7 @@ final class ConnectionMirror {
         samplePending = false;
         int sides = moved;
         moved = 0;
-        if (summary != null) {
+        if (ended != null) {
             return;
         }
         long now = clock.getAsLong();
@@ -188,36 +199,27 @@ final class ConnectionMirror {
      * found no socket or a closed one; a closed fd needs its row until the kernel has forgotten the socket.
      */
     synchronized void want(ScanRequest request) {
-        want(down, request);
-        want(up, request);
+        if (ended == null) {
+            want(down, request);
+            want(up, request);
+        }
     }
 
     private void want(SocketMirror m, ScanRequest request) {
         if (!m.exists || m.local == null || m.remote == null) {
             return;
         }
-        boolean needs = m.fdOpen ? !tcpInfoWorks || m.rowsWanted || summary != null : !m.settled();
+        boolean needs = m.fdOpen ? !tcpInfoWorks || m.rowsWanted : !m.settled();
         if (needs) {
             request.add(m.local, m.remote, probe.tableOf(m.local));
         }
     }
 
-    /** On the session's loop: tcp_info of the open fds, /proc rows of the closed ones. */
+    /** On the session's loop: tcp_info of the open fds, /proc rows of the closed ones; nothing once it ended. */
     synchronized void sampleOpen(KernelTable table, long now) {
-        if (summary != null) {
-            sampleClosed(table, now);
-            return;
-        }
-        sample(down, table, now);
-        sample(up, table, now);
-    }
-
-    /** On the engine's thread, once the session ended: /proc is the only view left. */
-    synchronized void sampleClosed(KernelTable table, long now) {
-        sample(down, table, now);
-        sample(up, table, now);
-        if (settledNanos < 0 && down.settled() && up.settled()) {
-            settledNanos = now;
+        if (ended == null) {
+            sample(down, table, now);
+            sample(up, table, now);
         }
     }
 
@@ -225,13 +227,13 @@ final class ConnectionMirror {
         if (m.exists && (m.fdOpen || table != null)) {
             read(m, table, now);
             DurationRules.check(m, m == down ? up : down, now, options.divergenceGrace().toNanos(),
-                    faults[Direction.readOn(m.side).ordinal()]);
+                    fault(Direction.readOn(m.side)));
         }
     }
 
     private void read(SocketMirror m, KernelTable table, long now) {
         KernelReading r = null;
-        if (m.fdOpen && tcpInfoWorks && summary == null) {
+        if (m.fdOpen && tcpInfoWorks) {
             Optional<TcpInfo> t = probe.tcpInfo(info, m.side);
             if (t.isPresent()) {
                 tcpInfoTried = true;
@@ -248,58 +250,35 @@ final class ConnectionMirror {
                 tcpInfoWorks = false;
             }
         }
-        boolean closeFromTcpInfo = r != null && r.state() == TcpState.CLOSED;
-        m.rowsWanted = r == null || closeFromTcpInfo;
-        boolean tableCurrent = table != null && m.local != null && m.remote != null
-                && table.takenAtNanos() >= m.lastObservedNanos && table.covers(m.local, m.remote);
-        if ((r == null || closeFromTcpInfo) && tableCurrent) {
-            // An fd-less socket's row has inode 0 and a state only a closed fd leaves; a row with an inode, or in
-            // a state of a live connection (one in the accept queue has no inode yet), is a new socket on the
-            // same 4-tuple: a client that reused its port took over this socket's TIME_WAIT with its SYN.
-            Optional<KernelReading> row = table.find(m.local, m.remote)
-                    .filter(x -> m.fdOpen || x.inode() == 0 && LinuxTcpState.orphanCode(x.state()))
-                    .flatMap(x -> KernelReading.of(x, now));
-            if (row.isPresent()) {
-                r = row.get();
-            } else if (!m.fdOpen) {
-                r = KernelReading.gone(now);
-            } else if (r == null) {
-                // An open fd whose connected socket left the tables: the kernel closed it (an RST, a timeout).
-                r = KernelReading.unhashed(now);
-            }
-        }
-        if (r != null) {
-            Reconciler.reconcile(m, r);
-        }
+        Reconciler.read(m, r, table, now);
     }
 
-    /** The session ended: from now on only the engine's thread samples this connection. */
-    synchronized void ended(ConnectionSummary s, long nanos) {
-        summary = s;
-        endedNanos = nanos;
+    /** The faults acting on {@code direction}, as explanations name them; null for none. */
+    String fault(Direction direction) {
+        return faults == null ? null : faults[direction.ordinal()];
+    }
+
+    /**
+     * On the session's loop, the session ended: returns the compact record that keeps what the queries and
+     * the kernel poller need of it from now on. This mirror (and the session) can then go.
+     */
+    synchronized EndedConnection end(ConnectionSummary s) {
         info = null;
         down.unwatchAll();
         up.unwatchAll();
-        down.trim();
-        up.trim();
-        timeline.trim();
+        ended = new EndedConnection(this, s);
+        return ended;
     }
 
     synchronized boolean isOpen() {
-        return summary == null;
-    }
-
-    /** Whether the kernel forgot both sockets more than {@code keep} ago: time to forget the connection too. */
-    synchronized boolean expired(long now, long keepNanos) {
-        return settledNanos >= 0 && now - settledNanos >= keepNanos;
-    }
-
-    synchronized long endedNanos() {
-        return endedNanos;
+        return ended == null;
     }
 
     /** Adds this connection's sockets to a tally by {@link MirrorTally#key}: the mirror's state and the kernel's label. */
     synchronized void tally(Map<String, Long> into) {
+        if (ended != null) {
+            return; // its record counts it
+        }
         for (SocketMirror m : new SocketMirror[] {down, up}) {
             if (m == down || m.exists) {
                 into.merge(MirrorTally.key(proxy, m.side, MirrorCounts.MIRROR, m.state.name()), 1L, Long::sum);
@@ -312,6 +291,6 @@ final class ConnectionMirror {
 
     /** An immutable copy of everything the queries show, taken at {@code now}. */
     synchronized ConnectionView view(long now) {
-        return ConnectionView.of(this, summary, now);
+        return ended != null ? ended.view(now) : ConnectionView.of(this, now);
     }
 }

@@ -1,7 +1,6 @@
 package dev.synack.mirror;
 
 import dev.synack.net.SocketAddressText;
-import dev.synack.observe.ConnectionSummary;
 import dev.synack.observe.Direction;
 import dev.synack.observe.Peer;
 import java.util.ArrayList;
@@ -33,12 +32,11 @@ public record ConnectionView(long id, String proxy, boolean open, String closeRe
         return all;
     }
 
-    static ConnectionView of(ConnectionMirror c, ConnectionSummary s, long now) {
-        boolean open = s == null;
-        long toService = open ? c.info.bytes(Direction.CLIENT_TO_SERVICE) : s.bytesClientToService();
-        long toClient = open ? c.info.bytes(Direction.SERVICE_TO_CLIENT) : s.bytesServiceToClient();
-        return new ConnectionView(c.id, c.proxy, open, open ? null : s.reason().key(), open ? null : s.closedFirst(),
-                SocketAddressText.of(c.client), SocketAddressText.of(open ? c.info.upstream() : s.upstream()), c.startNanos, now,
-                toService, toClient, SocketView.of(c.down), c.up.exists ? SocketView.of(c.up) : null, c.timeline.copy());
+    /** The view of a live connection. */
+    static ConnectionView of(ConnectionMirror c, long now) {
+        return new ConnectionView(c.id, c.proxy, true, null, null, SocketAddressText.of(c.client),
+                SocketAddressText.of(c.info.upstream()), c.startNanos, now, c.info.bytes(Direction.CLIENT_TO_SERVICE),
+                c.info.bytes(Direction.SERVICE_TO_CLIENT), SocketView.of(c.down), c.up.exists ? SocketView.of(c.up) : null,
+                c.timeline.copy());
     }
 }

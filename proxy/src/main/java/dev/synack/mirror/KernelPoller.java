@@ -3,18 +3,14 @@ package dev.synack.mirror;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@link #DUTY}) it scans /proc/net/tcp{,6} once for the tracked sockets that need it (only the tables and
  * rows they need), hands the scan to each event loop for its open sessions (which read their open fds'
  * tcp_info there), reads ended connections straight from the scan, and forgets what the kernel has forgotten: an
- * ended connection once both its sockets left the tables and {@code keepClosed} passed, the oldest ended
- * connections beyond {@code maxTracked} at once.
+ * ended connection once both its sockets left the tables and {@code keepClosed} passed (beyond
+ * {@code maxTracked}, {@link EndedConnections} lets the oldest go as more end).
  */
 final class KernelPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KernelPoller.class);
@@ -33,21 +29,21 @@ final class KernelPoller implements AutoCloseable {
     private final KernelProbe probe;
     private final MirrorOptions options;
     private final LongSupplier clock;
-    private final Map<Long, ConnectionMirror> tracked;
-    private final ConcurrentLinkedQueue<ConnectionMirror> endedInOrder = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger ended = new AtomicInteger();
-    private final AtomicLong evicted = new AtomicLong();
+    private final Map<Long, ConnectionMirror> live;
+    private final EndedConnections ended;
     private ScheduledExecutorService thread;
     private boolean scanFailureLogged;
     private volatile long lastPollNanos;
     /** The poller's duty cycle: the interval is at least this many times the last poll's own time. */
     static final int DUTY = 50;
 
-    KernelPoller(KernelProbe probe, MirrorOptions options, LongSupplier clock, Map<Long, ConnectionMirror> tracked) {
+    KernelPoller(KernelProbe probe, MirrorOptions options, LongSupplier clock, Map<Long, ConnectionMirror> live,
+                 EndedConnections ended) {
         this.probe = probe;
         this.options = options;
         this.clock = clock;
-        this.tracked = tracked;
+        this.live = live;
+        this.ended = ended;
     }
 
     synchronized void start() {
@@ -85,23 +81,6 @@ final class KernelPoller implements AutoCloseable {
         return lastPollNanos;
     }
 
-    /**
-     * A session ended: track it until the kernel forgets its sockets, the oldest going first beyond the cap,
-     * at once (on the ending session's loop: two queue operations), not at the next poll: polls may be
-     * seconds apart, and a busy proxy ends thousands of connections a second.
-     */
-    void ended(ConnectionMirror m) {
-        endedInOrder.add(m);
-        if (ended.incrementAndGet() > options.maxTracked()) {
-            forgetOldest();
-        }
-    }
-
-    /** Ended connections dropped because more than {@code maxTracked} were tracked. */
-    long evicted() {
-        return evicted.get();
-    }
-
     CompletableFuture<Void> pollNow() {
         ScheduledExecutorService t;
         synchronized (this) {
@@ -131,31 +110,27 @@ final class KernelPoller implements AutoCloseable {
      * connections read from the scan here. Completes when the loops have.
      */
     CompletableFuture<Void> poll() {
-        while (ended.get() > options.maxTracked()) {
-            forgetOldest();
-        }
         ScanRequest wanted = new ScanRequest();
         Map<Executor, List<ConnectionMirror>> open = new HashMap<>();
-        for (ConnectionMirror m : tracked.values()) {
+        for (ConnectionMirror m : live.values()) {
             m.want(wanted);
             if (m.isOpen()) {
                 open.computeIfAbsent(m.loop, e -> new ArrayList<>()).add(m);
             }
+        }
+        EndedConnection[] closed = ended.snapshot();
+        for (EndedConnection e : closed) {
+            e.want(wanted);
         }
         KernelTable table = wanted.isEmpty() ? null : scan(wanted);
         long now = clock.getAsLong();
         long keep = options.keepClosed().toNanos();
         List<CompletableFuture<Void>> loops = new ArrayList<>(open.size());
         open.forEach((loop, sessions) -> loops.add(onLoop(loop, sessions, table)));
-        for (Iterator<ConnectionMirror> it = endedInOrder.iterator(); it.hasNext(); ) {
-            ConnectionMirror m = it.next();
-            m.sampleClosed(table, now);
-            if (m.expired(now, keep)) {
-                it.remove();
-                ended.decrementAndGet();
-                tracked.remove(m.id, m);
-            }
+        for (EndedConnection e : closed) {
+            e.sampleClosed(table, now);
         }
+        ended.forget(e -> e.expired(now, keep));
         return CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
     }
 
@@ -189,16 +164,6 @@ final class KernelPoller implements AutoCloseable {
                 log.warn("mirror: cannot read the kernel's socket tables; closed sockets stay unconfirmed: {}", e.toString());
             }
             return null;
-        }
-    }
-
-    private void forgetOldest() {
-        ConnectionMirror oldest = endedInOrder.poll();
-        if (oldest != null) {
-            ended.decrementAndGet();
-            if (tracked.remove(oldest.id, oldest)) {
-                evicted.incrementAndGet();
-            }
         }
     }
 

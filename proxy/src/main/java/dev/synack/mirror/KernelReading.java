@@ -4,7 +4,10 @@ import dev.synack.mirror.model.LinuxTcpState;
 import dev.synack.mirror.model.TcpState;
 import dev.synack.net.ProcNetTcp;
 import dev.synack.observe.TcpInfo;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,17 +21,22 @@ import java.util.Set;
  * @param row the /proc row behind it, or null
  */
 public record KernelReading(long nanos, TcpState state, boolean gone, boolean fromTcpInfo, ProcNetTcp.Row row) {
+    private static final Set<TcpState> CLOSED_OR_TIME_WAIT =
+            Collections.unmodifiableSet(EnumSet.of(TcpState.CLOSED, TcpState.TIME_WAIT));
+    private static final List<Set<TcpState>> SINGLE =
+            Arrays.stream(TcpState.values()).map(s -> Collections.unmodifiableSet(EnumSet.of(s))).toList();
+
     /** The label the admin API prints: a state name, or {@code GONE}. */
     public String label() {
         return gone ? "GONE" : state.name();
     }
 
-    /** The states this reading is consistent with. */
+    /** The states this reading is consistent with (unmodifiable sets made once: a comparison asks several times). */
     public Set<TcpState> candidates() {
         if (fromTcpInfo && state == TcpState.CLOSED) {
-            return EnumSet.of(TcpState.CLOSED, TcpState.TIME_WAIT);
+            return CLOSED_OR_TIME_WAIT;
         }
-        return EnumSet.of(state);
+        return SINGLE.get(state.ordinal());
     }
 
     static Optional<KernelReading> of(TcpInfo info, long nanos) {

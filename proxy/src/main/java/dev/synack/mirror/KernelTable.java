@@ -26,6 +26,15 @@ public interface KernelTable {
         return true;
     }
 
+    /**
+     * Whether this table may list a socket between these ports: false only where {@link #covers} is false for
+     * every address with them. A poll asks it of each closed socket first, before it makes the socket's
+     * addresses to look it up (an ended connection keeps them packed), and most are not covered.
+     */
+    default boolean mayCover(int localPort, int remotePort) {
+        return true;
+    }
+
     /** A scan that holds the rows {@code asked} covers. */
     static KernelTable of(ProcNetTcp scan, long takenAtNanos, ScanRequest asked) {
         return new KernelTable() {
@@ -37,6 +46,11 @@ public interface KernelTable {
             @Override
             public boolean covers(InetSocketAddress local, InetSocketAddress remote) {
                 return asked.covers(local, remote);
+            }
+
+            @Override
+            public boolean mayCover(int localPort, int remotePort) {
+                return asked.wants(localPort, remotePort);
             }
 
             @Override

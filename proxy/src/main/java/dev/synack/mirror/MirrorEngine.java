@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
  * The mirror engine as a connection observer: two socket mirrors per session, fed with what the relay
  * reports, compared with the kernel by the {@link KernelPoller} (its own thread, one /proc scan per
  * interval for every session) and by a tcp_info read on the session's loop after each transition.
- * Ended connections stay tracked until the kernel forgets their sockets, under a cap.
+ * Ended connections stay tracked as compact records ({@link EndedConnection}) until the kernel forgets their
+ * sockets, under a cap.
  *
  * <p>On the event loop each event costs a map look-up, a few small objects and, at most once per loop
  * pass, one getsockopt per socket; nothing blocks and /proc is never read there.
@@ -31,7 +32,9 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
     private final KernelProbe probe;
     private final MirrorOptions options;
     private final LongSupplier clock;
-    private final Map<Long, ConnectionMirror> tracked = new ConcurrentHashMap<>();
+    /** The sessions running; an ended one moves to {@link #ended} as a compact record. */
+    private final Map<Long, ConnectionMirror> live = new ConcurrentHashMap<>();
+    private final EndedConnections ended;
     private final DivergenceCounters counters;
     private final KernelPoller poller;
     private final MirrorQueries queries;
@@ -41,8 +44,9 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
         this.options = options;
         this.clock = clock;
         this.counters = new DivergenceCounters(clock);
-        this.poller = new KernelPoller(probe, options, clock, tracked);
-        this.queries = new MirrorQueries(tracked, counters, clock);
+        this.ended = new EndedConnections(options.maxTracked());
+        this.poller = new KernelPoller(probe, options, clock, live, ended);
+        this.queries = new MirrorQueries(live, ended, counters, clock);
     }
 
     /** An engine on the real clock. */
@@ -78,27 +82,27 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
     @Override
     public Registration whenState(long connectionId, Side side, String state, Runnable action) {
         TcpState target = TcpState.valueOf(state);
-        ConnectionMirror m = tracked.get(connectionId);
+        ConnectionMirror m = live.get(connectionId);
         return m == null ? Registration.NONE : m.whenState(side, target, action);
     }
 
     /** How many {@link #whenState} actions wait, over every tracked connection: none once their connections end. */
     public int stateWatches() {
-        return tracked.values().stream().mapToInt(ConnectionMirror::watching).sum();
+        return live.values().stream().mapToInt(ConnectionMirror::watching).sum();
     }
 
     private void on(ConnectionInfo c, Side side, long nanos, StepKind kind, ObservedEvent event) {
-        ConnectionMirror m = tracked.get(c.id());
+        ConnectionMirror m = live.get(c.id());
         if (m != null) {
-            m.observe(side, new Observation(nanos, kind, event));
+            m.observe(side, nanos, kind, event);
         }
     }
 
     @Override
     public void accepted(ConnectionInfo c, long nanos) {
         ConnectionMirror m = new ConnectionMirror(c, nanos, options, probe, clock, counters);
-        tracked.put(c.id(), m);
-        m.observe(Side.DOWNSTREAM, new Observation(nanos, StepKind.HANDSHAKE_ACKED, ObservedEvent.ACCEPTED));
+        live.put(c.id(), m);
+        m.observe(Side.DOWNSTREAM, nanos, StepKind.HANDSHAKE_ACKED, ObservedEvent.ACCEPTED);
     }
 
     @Override
@@ -148,20 +152,20 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
 
     @Override
     public void socketError(ConnectionInfo c, Side side, Throwable cause, long nanos) {
-        ConnectionMirror m = tracked.get(c.id());
+        ConnectionMirror m = live.get(c.id());
         if (m == null) {
             return;
         }
         if (isTimeout(cause)) {
             m.timedOut(side, nanos);
         } else {
-            m.observe(side, new Observation(nanos, StepKind.SOCKET_ERROR, null));
+            m.observe(side, nanos, StepKind.SOCKET_ERROR, null);
         }
     }
 
     @Override
     public void faultApplied(String proxy, ConnectionInfo c, String fault, String type, Direction direction, long nanos) {
-        ConnectionMirror m = c == null ? null : tracked.get(c.id());
+        ConnectionMirror m = c == null ? null : live.get(c.id());
         if (m != null) {
             m.faultActs(direction, fault, type);
         }
@@ -172,14 +176,20 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
         on(c, side, nanos, StepKind.FD_CLOSED, ObservedEvent.SOCKET_CLOSED);
     }
 
+    /**
+     * The session ended: its compact record is tracked until the kernel forgets its sockets, the oldest going
+     * first beyond the cap at once (not at the next poll: polls may be seconds apart, and a busy proxy ends
+     * thousands of connections a second). The record is in place before the mirror leaves, so a query finds one.
+     */
     @Override
     public void closed(ConnectionSummary summary) {
-        ConnectionMirror m = tracked.get(summary.id());
+        Long id = summary.id();
+        ConnectionMirror m = live.get(id);
         if (m == null) {
             return;
         }
-        m.ended(summary, clock.getAsLong());
-        poller.ended(m);
+        ended.add(m.end(summary));
+        live.remove(id, m);
     }
 
     /** ETIMEDOUT, as every transport words it ("Connection timed out"). */

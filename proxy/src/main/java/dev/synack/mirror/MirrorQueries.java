@@ -3,16 +3,16 @@ package dev.synack.mirror;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.synack.observe.MirrorCounts;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
- * What the admin routes ask of the mirror, safe to call from any thread: each connection is copied under
- * its own lock into an immutable {@link ConnectionView} (the event loop waits at most for that copy), and
- * answers are built from the copies. Each question comes as views and as the JSON of the admin API:
+ * What the admin routes ask of the mirror, safe to call from any thread: each connection, live or ended, is
+ * copied under its own lock into an immutable {@link ConnectionView} (the event loop waits at most for that
+ * copy), and answers are built from the copies. Each question comes as views and as the JSON of the admin API:
  * <pre>
  * GET /synack/connections[?proxy=NAME][&amp;closed=true]  connections(proxy, includeClosed) / connectionsJson(...)
  * GET /synack/connections/{id}                         connection(id) / connectionJson(id)      (empty: 404)
@@ -21,16 +21,18 @@ import java.util.function.LongSupplier;
  * </pre>
  */
 public final class MirrorQueries {
-    private final Map<Long, ConnectionMirror> tracked;
+    private final Map<Long, ConnectionMirror> live;
+    private final EndedConnections ended;
     private final DivergenceCounters counters;
     private final LongSupplier clock;
     private final MirrorTally tally;
 
-    MirrorQueries(Map<Long, ConnectionMirror> tracked, DivergenceCounters counters, LongSupplier clock) {
-        this.tracked = tracked;
+    MirrorQueries(Map<Long, ConnectionMirror> live, EndedConnections ended, DivergenceCounters counters, LongSupplier clock) {
+        this.live = live;
+        this.ended = ended;
         this.counters = counters;
         this.clock = clock;
-        this.tally = new MirrorTally(tracked, counters, clock);
+        this.tally = new MirrorTally(live, ended, counters, clock);
     }
 
     /** The counts behind the metrics {@code synack_sockets} and {@code synack_divergences_total}, for the metrics layer to bind. */
@@ -41,22 +43,35 @@ public final class MirrorQueries {
     /** Open connections (of {@code proxy}, or all when null), and with {@code includeClosed} the ended ones still tracked; by id. */
     public List<ConnectionView> connections(String proxy, boolean includeClosed) {
         long now = clock.getAsLong();
-        List<ConnectionView> views = new ArrayList<>();
-        for (ConnectionMirror m : tracked.values()) {
+        // By id: a connection that ends meanwhile is met live and then ended, and its ended view is the later.
+        Map<Long, ConnectionView> views = new TreeMap<>();
+        for (ConnectionMirror m : live.values()) {
             if (proxy == null || proxy.equals(m.proxy)) {
                 ConnectionView v = m.view(now);
                 if (v.open() || includeClosed) {
-                    views.add(v);
+                    views.put(v.id(), v);
                 }
             }
         }
-        views.sort(Comparator.comparingLong(ConnectionView::id));
-        return views;
+        if (includeClosed) {
+            for (EndedConnection e : ended.snapshot()) {
+                if (proxy == null || proxy.equals(e.proxy)) {
+                    views.put(e.id, e.view(now));
+                }
+            }
+        }
+        return new ArrayList<>(views.values());
     }
 
     public Optional<ConnectionView> connection(long id) {
-        ConnectionMirror m = tracked.get(id);
-        return m == null ? Optional.empty() : Optional.of(m.view(clock.getAsLong()));
+        long now = clock.getAsLong();
+        // Live first: a connection that ends is tracked as ended before it leaves the live ones.
+        ConnectionMirror m = live.get(id);
+        if (m != null) {
+            return Optional.of(m.view(now));
+        }
+        EndedConnection e = ended.get(id);
+        return e == null ? Optional.empty() : Optional.of(e.view(now));
     }
 
     /** Every divergence of every tracked connection, oldest connection first. */

@@ -29,14 +29,16 @@ final class MirrorTally implements MirrorCounts {
         KERNEL_STATES = List.copyOf(kernel);
     }
 
-    private final Map<Long, ConnectionMirror> tracked;
+    private final Map<Long, ConnectionMirror> live;
+    private final EndedConnections ended;
     private final DivergenceCounters counters;
     private final LongSupplier clock;
     private Map<String, Long> tally;
     private long talliedAt;
 
-    MirrorTally(Map<Long, ConnectionMirror> tracked, DivergenceCounters counters, LongSupplier clock) {
-        this.tracked = tracked;
+    MirrorTally(Map<Long, ConnectionMirror> live, EndedConnections ended, DivergenceCounters counters, LongSupplier clock) {
+        this.live = live;
+        this.ended = ended;
         this.counters = counters;
         this.clock = clock;
     }
@@ -56,8 +58,11 @@ final class MirrorTally implements MirrorCounts {
         long now = clock.getAsLong();
         if (tally == null || now - talliedAt >= FRESH.toNanos()) {
             Map<String, Long> t = new HashMap<>();
-            for (ConnectionMirror m : tracked.values()) {
+            for (ConnectionMirror m : live.values()) {
                 m.tally(t);
+            }
+            for (EndedConnection e : ended.snapshot()) {
+                e.tally(t);
             }
             tally = t;
             talliedAt = now;

@@ -11,7 +11,8 @@ import dev.synack.mirror.model.TcpStateMachine;
  * slot twice with equal immutable values, which is harmless.
  */
 final class PossibleCache {
-    private static final int STATES = TcpState.values().length;
+    private static final TcpState[] ALL = TcpState.values();
+    private static final int STATES = ALL.length;
     private static final PossibleStates[][][] CACHE =
             new PossibleStates[TcpStateMachine.values().length][1 << STATES][ObservedEvent.values().length];
     private static final PossibleStates[] INITIAL = new PossibleStates[TcpStateMachine.values().length];
@@ -37,10 +38,13 @@ final class PossibleCache {
         return p;
     }
 
+    /** The set as a bit per state, by asking each state: iterating the set made an iterator per observation. */
     private static int mask(PossibleStates p) {
         int m = 0;
-        for (TcpState s : p.states()) {
-            m |= 1 << s.ordinal();
+        for (TcpState s : ALL) {
+            if (p.contains(s)) {
+                m |= 1 << s.ordinal();
+            }
         }
         return m;
     }

@@ -1,8 +1,11 @@
 package dev.synack.mirror;
 
+import dev.synack.mirror.model.LinuxTcpState;
 import dev.synack.mirror.model.TcpEvent;
 import dev.synack.mirror.model.TcpState;
 import dev.synack.mirror.model.Transition;
+import dev.synack.net.ProcNetTcp;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,6 +25,52 @@ final class Reconciler {
     private static final long TIME_WAIT_SLACK_NANOS = Duration.ofSeconds(2).toNanos();
 
     private Reconciler() {}
+
+    /**
+     * Reconciles a socket with what the kernel says of it now: {@code fromTcpInfo}, the reading of its open fd
+     * (null for none), or, when there is none or it reads CLOSE, its row in {@code table} (null: no scan this
+     * time) if the table is current for it.
+     */
+    static void read(SocketMirror m, KernelReading fromTcpInfo, KernelTable table, long now) {
+        KernelReading r = fromTcpInfo;
+        boolean closeFromTcpInfo = r != null && r.state() == TcpState.CLOSED;
+        m.rowsWanted = r == null || closeFromTcpInfo;
+        if ((r == null || closeFromTcpInfo) && current(table, m.local, m.remote, m.lastObservedNanos)) {
+            Optional<KernelReading> row = table.find(m.local, m.remote)
+                    .filter(x -> sameSocket(x, m.fdOpen))
+                    .flatMap(x -> KernelReading.of(x, now));
+            if (row.isPresent()) {
+                r = row.get();
+            } else if (!m.fdOpen) {
+                r = KernelReading.gone(now);
+            } else if (r == null) {
+                // An open fd whose connected socket left the tables: the kernel closed it (an RST, a timeout).
+                r = KernelReading.unhashed(now);
+            }
+        }
+        if (r != null) {
+            reconcile(m, r);
+        }
+    }
+
+    /**
+     * Whether {@code table} says something of the socket at {@code local} ↔ {@code remote}: a scan that covers it,
+     * taken after the socket's last event (a socket that moved since is judged by its newer events).
+     */
+    static boolean current(KernelTable table, InetSocketAddress local, InetSocketAddress remote, long lastObservedNanos) {
+        return table != null && local != null && remote != null && table.takenAtNanos() >= lastObservedNanos
+                && table.covers(local, remote);
+    }
+
+    /**
+     * Whether a row of a socket's 4-tuple is that socket. An fd-less socket's row has inode 0 and a state only a
+     * closed fd leaves; a row with an inode, or in a state of a live connection (one in the accept queue has no
+     * inode yet), is a new socket on the same 4-tuple: a client that reused its port took over this socket's
+     * TIME_WAIT with its SYN.
+     */
+    static boolean sameSocket(ProcNetTcp.Row row, boolean fdOpen) {
+        return fdOpen || row.inode() == 0 && LinuxTcpState.orphanCode(row.state());
+    }
 
     static void reconcile(SocketMirror m, KernelReading r) {
         m.kernel = r;

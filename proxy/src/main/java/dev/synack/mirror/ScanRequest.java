@@ -22,8 +22,13 @@ public final class ScanRequest implements ProcNetTcp.PortFilter {
 
     /** Asks for the row of the socket at {@code local} ↔ {@code remote}, listed in {@code tables}. */
     void add(InetSocketAddress local, InetSocketAddress remote, int tables) {
+        add(local.getPort(), remote.getPort(), tables);
+    }
+
+    /** Asks for the row of the socket between these ports, listed in {@code tables}. */
+    void add(int localPort, int remotePort, int tables) {
         this.tables |= tables;
-        int key = local.getPort() << 16 | remote.getPort();
+        int key = localPort << 16 | remotePort;
         if (key == 0) {
             return;
         }

@@ -25,7 +25,7 @@ final class SocketMirror {
     final Side side;
     final TcpStateMachine machine;
     final Timeline timeline;
-    final ObservationLog history = new ObservationLog();
+    final ObservationLog history;
     TcpState state;
     /** The state after the latest observation, before the predicted steps that follow it. */
     TcpState observed;
@@ -57,7 +57,7 @@ final class SocketMirror {
     boolean rowsWanted = true;
     /**
      * Every state a reading has shown this socket in (unambiguous readings only), a bit per state's ordinal;
-     * bit sets here and below, not EnumSets: an ended connection keeps its mirrors while it is tracked.
+     * bit sets here and below, not EnumSets: no object each, and they pack into an ended connection's record.
      */
     private int seenByKernel;
     /** The kinds of divergence recorded, a bit per ordinal. */
@@ -76,7 +76,13 @@ final class SocketMirror {
     private final DivergenceSink sink;
 
     SocketMirror(Side side, Timeline timeline, long connection, String proxy, DivergenceSink sink) {
+        this(side, timeline, new ObservationLog(), connection, proxy, sink);
+    }
+
+    /** A mirror with the observations of {@code history}: an ended connection's socket, read back from its record. */
+    SocketMirror(Side side, Timeline timeline, ObservationLog history, long connection, String proxy, DivergenceSink sink) {
         this.side = side;
+        this.history = history;
         this.connection = connection;
         this.proxy = proxy;
         this.sink = sink;
@@ -93,52 +99,51 @@ final class SocketMirror {
     }
 
     /** Applies one observation: its steps, then the steps the model predicts after it. */
-    void observe(Observation o) {
-        history.add(o);
+    void observe(long nanos, StepKind kind, ObservedEvent e) {
+        history.add(nanos, kind, e);
         aheadSince = -1;
-        ObservedEvent e = o.event();
         if (e == null) {
-            step(o.nanos(), o.kind(), state, false);
+            step(nanos, kind, state, false);
             return;
         }
         possible = PossibleCache.after(machine, possible, e);
-        track(o);
+        track(nanos, e);
         if (e.alreadyThrough(state) || e.implies().isEmpty()) {
-            step(o.nanos(), o.kind(), state, false);
+            step(nanos, kind, state, false);
             return;
         }
-        if (!apply(o, state)) {
+        if (!apply(nanos, kind, e, state)) {
             List<Transition.Allowed> before = pathToApplicable(e);
             if (before == null) {
-                step(o.nanos(), o.kind(), state, false);
-                Reconciler.forbidden(this, o.nanos(), "synack observed " + o.kind().key() + " while the mirror says " + state
+                step(nanos, kind, state, false);
+                Reconciler.forbidden(this, nanos, "synack observed " + kind.key() + " while the mirror says " + state
                         + ", and no step of the peer's explains it");
                 return;
             }
-            before.forEach(t -> step(o.nanos(), StepKind.ofKernel(t.event()), t.to(), true));
-            apply(o, state);
+            before.forEach(t -> step(nanos, StepKind.ofKernel(t.event()), t.to(), true));
+            apply(nanos, kind, e, state);
         }
         observed = state;
-        predict(o.nanos());
+        predict(nanos);
     }
 
-    /** Takes the steps {@code o} implies from {@code from}; false (nothing done) if the model forbids one. */
-    private boolean apply(Observation o, TcpState from) {
-        List<TcpState> states = new ArrayList<>(2);
+    /** Takes the steps {@code e} implies from {@code from}; false (nothing done) if the model forbids one. */
+    private boolean apply(long nanos, StepKind kind, ObservedEvent e, TcpState from) {
+        TcpState first = null;
         TcpState s = from;
-        for (TcpEvent implied : o.event().implies()) {
+        for (TcpEvent implied : e.implies()) {
             if (!(machine.next(s, implied) instanceof Transition.Allowed a)) {
                 return false;
             }
             s = a.to();
-            states.add(s);
+            first = first == null ? s : first;
         }
-        if (o.event() == ObservedEvent.ACCEPTED) {
+        if (e == ObservedEvent.ACCEPTED) {
             // accept() returns a socket whose handshake the kernel finished unseen: both steps inferred.
-            step(o.nanos(), StepKind.SYN_RECEIVED, states.get(0), true);
-            step(o.nanos(), StepKind.HANDSHAKE_ACKED, states.get(1), true);
+            step(nanos, StepKind.SYN_RECEIVED, first, true);
+            step(nanos, StepKind.HANDSHAKE_ACKED, s, true);
         } else {
-            step(o.nanos(), o.kind(), s, false);
+            step(nanos, kind, s, false);
         }
         return true;
     }
@@ -200,11 +205,6 @@ final class SocketMirror {
         }
     }
 
-    /** The connection ended: gives back the room its arrays grew ahead, for the time it stays tracked. */
-    void trim() {
-        history.trim();
-    }
-
     /** A realignment is about to rebuild the steps: the states entered so far are not entered again by it. */
     void replayStarts() {
         replayed = entered;
@@ -243,23 +243,23 @@ final class SocketMirror {
         due.forEach(StateWatch::fire);
     }
 
-    private void track(Observation o) {
-        lastObservedNanos = Math.max(lastObservedNanos, o.nanos());
-        switch (o.event()) {
+    private void track(long nanos, ObservedEvent e) {
+        lastObservedNanos = Math.max(lastObservedNanos, nanos);
+        switch (e) {
             case CONNECT_STARTED -> {
                 exists = true;
                 fdOpen = true;
-                connectStartNanos = o.nanos();
+                connectStartNanos = nanos;
                 local = null;
             }
             case ACCEPTED -> {
                 exists = true;
                 fdOpen = true;
             }
-            case CONNECTED -> handshakeNanos = o.nanos() - connectStartNanos;
+            case CONNECTED -> handshakeNanos = nanos - connectStartNanos;
             case REFUSED, CONNECT_TIMED_OUT, SOCKET_CLOSED -> fdOpen = false;
-            case FIN_SENT -> finSentNanos = o.nanos();
-            case FIN_READ -> finReadNanos = o.nanos();
+            case FIN_SENT -> finSentNanos = nanos;
+            case FIN_READ -> finReadNanos = nanos;
             default -> { }
         }
     }
@@ -282,6 +282,26 @@ final class SocketMirror {
             }
         }
         return true;
+    }
+
+    /** The bit sets an ended connection's record keeps: states shown by the kernel, kinds of divergence, states entered. */
+    int kernelShownBits() {
+        return seenByKernel;
+    }
+
+    int divergenceKindBits() {
+        return kinds;
+    }
+
+    int enteredBits() {
+        return entered;
+    }
+
+    /** Restores the bit sets of {@link #kernelShownBits()}, {@link #divergenceKindBits()} and {@link #enteredBits()}. */
+    void restoreBits(int kernelShown, int divergenceKinds, int enteredStates) {
+        seenByKernel = kernelShown;
+        kinds = divergenceKinds;
+        entered = enteredStates;
     }
 
     /** Whether no divergence was recorded for this socket. */

@@ -11,26 +11,50 @@ import java.util.Set;
  * copy leaves with every snapshot.
  *
  * <p>A step is kept as two primitives, its time and one int packing the rest ({@link StepCode}), in arrays
- * that grow by doubling: a connection holds thousands of them on a busy proxy while it is tracked after its
- * end, and objects per step (with a new one for each confirmation) were most of what the collector copied.
+ * that grow by doubling: objects per step (with a new one for each confirmation) were most of what the
+ * collector copied, and the codes pack as they are into an ended connection's record ({@link PackedSteps}).
  * {@link TimelineEntry} objects are made only when a snapshot asks for them.
  */
 final class Timeline {
     /** Steps of a short connection: the handshake, a FIN each way, the closes, a few inferred ones. */
     static final int INITIAL_CAPACITY = 12;
 
-    private long[] nanos = new long[INITIAL_CAPACITY];
-    private int[] codes = new int[INITIAL_CAPACITY];
+    private long[] nanos;
+    private int[] codes;
     private int size;
 
+    Timeline() {
+        this(INITIAL_CAPACITY);
+    }
+
+    /** An empty timeline with room for {@code capacity} steps: an ended connection's, read back from its record. */
+    Timeline(int capacity) {
+        nanos = new long[Math.max(capacity, 1)];
+        codes = new int[nanos.length];
+    }
+
     void add(long at, Side socket, StepKind event, TcpState mirrorState, boolean inferred) {
+        add(at, StepCode.of(socket, event, mirrorState, StepCode.NO_KERNEL, inferred));
+    }
+
+    /** Appends a step as its time and {@link StepCode}. */
+    void add(long at, int code) {
         if (size == nanos.length) {
             nanos = Arrays.copyOf(nanos, size * 2);
             codes = Arrays.copyOf(codes, size * 2);
         }
         nanos[size] = at;
-        codes[size] = StepCode.of(socket, event, mirrorState, StepCode.NO_KERNEL, inferred);
+        codes[size] = code;
         size++;
+    }
+
+    long nanos(int i) {
+        return nanos[i];
+    }
+
+    /** The {@link StepCode} of step {@code i}. */
+    int code(int i) {
+        return codes[i];
     }
 
     int size() {
@@ -80,8 +104,25 @@ final class Timeline {
      * reading of two states (tcp_info's CLOSE: CLOSED or a TIME_WAIT minisocket) goes only where it fits.
      */
     void kernelOnLatest(Side side, Set<TcpState> states, KernelReading reading) {
+        int latest = latest(side, states);
+        boolean matched = latest >= 0 && states.contains(StepCode.mirrorState(codes[latest]));
+        if (latest >= 0 && (matched || states.size() == 1) && StepCode.kernel(codes[latest]) == StepCode.NO_KERNEL) {
+            codes[latest] = StepCode.withKernel(codes[latest], StepCode.kernelOf(reading));
+        }
+    }
+
+    /**
+     * Whether {@link #kernelOnLatest} with a reading of {@code state} alone would leave the steps as they are:
+     * the step it writes on has a reading already (or {@code side} has no step).
+     */
+    boolean kernelShownOnLatest(Side side, TcpState state) {
+        int latest = latest(side, Set.of(state));
+        return latest < 0 || StepCode.kernel(codes[latest]) != StepCode.NO_KERNEL;
+    }
+
+    /** The latest step of {@code side} that leads to one of {@code states}, else its latest step; -1 if none. */
+    private int latest(Side side, Set<TcpState> states) {
         int latest = -1;
-        boolean matched = false;
         for (int i = size - 1; i >= 0; i--) {
             if (StepCode.socket(codes[i]) != side) {
                 continue;
@@ -90,14 +131,10 @@ final class Timeline {
                 latest = i;
             }
             if (states.contains(StepCode.mirrorState(codes[i]))) {
-                latest = i;
-                matched = true;
-                break;
+                return i;
             }
         }
-        if (latest >= 0 && (matched || states.size() == 1) && StepCode.kernel(codes[latest]) == StepCode.NO_KERNEL) {
-            codes[latest] = StepCode.withKernel(codes[latest], StepCode.kernelOf(reading));
-        }
+        return latest;
     }
 
     /**
@@ -123,6 +160,16 @@ final class Timeline {
         for (int i = 0; i < size; i++) {
             int c = codes[i];
             if (StepCode.socket(c) == side && StepCode.inferred(c) && StepCode.mirrorState(c) == state) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a step of {@code side} is still inferred. */
+    boolean anyInferred(Side side) {
+        for (int i = 0; i < size; i++) {
+            if (StepCode.socket(codes[i]) == side && StepCode.inferred(codes[i])) {
                 return true;
             }
         }

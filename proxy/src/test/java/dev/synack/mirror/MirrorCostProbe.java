@@ -13,14 +13,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * A measurement, not a test: what the mirror costs with 10,000 tracked connections. It writes a stand-in
  * /proc with one TIME_WAIT row per connection's upstream socket plus 10,000 rows of other sockets (20,000
  * rows: what a busy host's tables hold), then times the engine's poll (one scan, every lookup and
- * comparison), and measures the heap each tracked connection takes (mirrors, timeline, views of the kernel).
+ * comparison), and measures the heap each tracked connection takes (mirrors, timeline, views of the kernel),
+ * in bytes and, from two class histograms ({@code jcmd <pid> GC.class_histogram}, when jcmd is on the PATH),
+ * in objects: what a young collection copies and marks per tracked connection.
  * Run: {@code java -cp <test classpath> dev.synack.mirror.MirrorCostProbe [connections]}.
  */
 public final class MirrorCostProbe {
@@ -42,13 +46,18 @@ public final class MirrorCostProbe {
         MirrorEngine engine = new MirrorEngine(probe, new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 2 * n,
                 Duration.ofSeconds(5), false), () -> now[0]);
         long before = usedHeap();
+        Map<String, long[]> histogramBefore = histogram();
         List<FakeConnection> keep = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             keep.add(endInTimeWait(engine, i));
         }
         long after = usedHeap();
+        Map<String, long[]> histogramAfter = histogram();
         System.out.printf(Locale.ROOT, "heap per tracked connection: %d bytes (%d connections, %.1f MiB)%n",
                 (after - before) / n, n, (after - before) / 1048576.0);
+        if (!histogramBefore.isEmpty() && !histogramAfter.isEmpty()) {
+            printObjects(histogramBefore, histogramAfter, n);
+        }
         long[] polls = new long[15];
         for (int i = 0; i < polls.length; i++) {
             long t0 = System.nanoTime();
@@ -112,6 +121,48 @@ public final class MirrorCostProbe {
         String lo = "0000000000000000FFFF00000100007F";
         return String.format(Locale.ROOT, "%6d: %s:%04X %s:%04X %02X 00000000:00000000 03:00001770 00000000     0        0 %d 1 0000000000000000%n",
                 sl, lo, localPort & 0xffff, lo, remotePort, state, inode);
+    }
+
+    /**
+     * Live instances and bytes by class ({@code jcmd <pid> GC.class_histogram}, after a full collection); empty
+     * without jcmd. The kept FakeConnections (and their addresses) are counted too, before and after alike.
+     */
+    private static Map<String, long[]> histogram() throws InterruptedException {
+        Map<String, long[]> byClass = new HashMap<>();
+        try {
+            Process p = new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            for (String line : out.split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":")) {
+                    byClass.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.out.println("no class histogram (" + e + ")");
+        }
+        return byClass;
+    }
+
+    private static void printObjects(Map<String, long[]> before, Map<String, long[]> after, int n) {
+        long objects = 0;
+        List<Map.Entry<String, long[]>> grown = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : after.entrySet()) {
+            long[] b = before.getOrDefault(e.getKey(), new long[2]);
+            long[] d = {e.getValue()[0] - b[0], e.getValue()[1] - b[1]};
+            objects += d[0];
+            if (d[0] >= n / 2) {
+                grown.add(Map.entry(e.getKey(), d));
+            }
+        }
+        grown.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
+        System.out.printf(Locale.ROOT, "objects per tracked connection: %.1f%n", objects / (double) n);
+        for (Map.Entry<String, long[]> e : grown) {
+            System.out.printf(Locale.ROOT, "  %6.2f objects %6d bytes  %s%n", e.getValue()[0] / (double) n,
+                    e.getValue()[1] / n, e.getKey());
+        }
     }
 
     private static long usedHeap() throws InterruptedException {
