@@ -94,13 +94,4 @@ final class ObservationLog extends AbstractList<Observation> implements RandomAc
     int capacity() {
         return nanos.length;
     }
-
-    /** Gives back the room the arrays grew ahead: the connection ended and observes little more. */
-    void trim() {
-        int room = Math.max(size, 1);
-        if (nanos.length > room) {
-            nanos = Arrays.copyOf(nanos, room);
-            codes = Arrays.copyOf(codes, room);
-        }
-    }
 }

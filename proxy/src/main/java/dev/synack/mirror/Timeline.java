@@ -188,13 +188,4 @@ final class Timeline {
         }
         return List.of(out);
     }
-
-    /** Gives back the room the arrays grew ahead: the connection ended and takes few steps more. */
-    void trim() {
-        int room = Math.max(size, 1);
-        if (nanos.length > room) {
-            nanos = Arrays.copyOf(nanos, room);
-            codes = Arrays.copyOf(codes, room);
-        }
-    }
 }
