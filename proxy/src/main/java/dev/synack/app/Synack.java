@@ -198,7 +198,8 @@ public final class Synack implements AutoCloseable {
     }
 
     private static MirrorEngine mirrorEngine(MirrorSpec spec, Transport transport) {
-        MirrorOptions options = new MirrorOptions(spec.kernelPoll(), spec.keepClosed(), spec.maxTracked(), spec.divergenceGrace(), true);
+        MirrorOptions options = new MirrorOptions(spec.kernelPoll(), spec.keepClosed(), spec.maxTracked(), spec.divergenceGrace(),
+                spec.handshakeReads());
         log.info("mirror engine on: kernel poll {} ms, divergence grace {} ms, tracking up to {} ended connections",
                 spec.kernelPoll().toMillis(), spec.divergenceGrace().toMillis(), spec.maxTracked());
         return new MirrorEngine(new SystemKernelProbe(transport), options).start();

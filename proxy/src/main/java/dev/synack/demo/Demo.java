@@ -33,7 +33,7 @@ public final class Demo {
 
     /** The mirror with a quick kernel poll: the demo's connections last milliseconds. */
     private static final MirrorSpec MIRROR = new MirrorSpec(true, Duration.ofMillis(200), Duration.ofSeconds(30), 10_000,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), MirrorSpec.DEFAULT.handshakeReads());
 
     private final PrintWriter out;
 

@@ -41,6 +41,8 @@ final class ConnectionMirror {
     final KernelProbe probe;
     final DivergenceSink sink;
     private final LongSupplier clock;
+    /** The engine's rate of reads right after handshakes, shared by every connection. */
+    private final ReadBudget reads;
     /** What stays tracked of the connection once it ended; null while it runs. */
     private EndedConnection ended;
     private boolean samplePending;
@@ -57,8 +59,9 @@ final class ConnectionMirror {
     private String[] faults;
 
     ConnectionMirror(ConnectionInfo info, long acceptedNanos, MirrorOptions options, KernelProbe probe, LongSupplier clock,
-                     DivergenceSink sink) {
+                     DivergenceSink sink, ReadBudget reads) {
         this.clock = clock;
+        this.reads = reads;
         this.info = info;
         this.loop = info.executor();
         this.client = info.client();
@@ -78,11 +81,12 @@ final class ConnectionMirror {
 
     /**
      * On the session's loop: one observation of one socket, then, after this loop pass, a tcp_info read of it
-     * if none has shown it past its handshake yet: the negotiated options, and the handshake the kernel did
-     * before accept confirmed (not while it is in SYN_SENT, which is all the kernel could say). Every other
-     * step waits for the poll, and a closed socket's for /proc: a read is a system call that takes the
-     * socket's lock, and a short connection has half a dozen steps (a read after each cost 5 % of a busy
-     * event loop's time).
+     * if none has shown it past its handshake yet and the engine's {@link ReadBudget} allows one: the
+     * negotiated options, and the handshake the kernel did before accept confirmed (not while it is in
+     * SYN_SENT, which is all the kernel could say). Every other step waits for the poll, and a closed
+     * socket's for /proc: a read is a system call that takes the socket's lock, and a short connection has
+     * half a dozen steps (a read after each cost 5 % of a busy event loop's time; the two after the
+     * handshakes alone, 3 %, hence the budget).
      */
     synchronized void observe(Side side, long nanos, StepKind kind, ObservedEvent event) {
         if (ended != null) {
@@ -94,8 +98,10 @@ final class ConnectionMirror {
             m.remote = info.remoteAddress(side);
         }
         m.observe(nanos, kind, event);
-        if (m.fdOpen && !m.readPastHandshake && m.state != TcpState.SYN_SENT) {
-            moved |= 1 << side.ordinal();
+        int bit = 1 << side.ordinal();
+        if ((moved & bit) == 0 && m.fdOpen && !m.readPastHandshake && m.state != TcpState.SYN_SENT && tcpInfoWorks
+                && reads.tryTake()) {
+            moved |= bit;
             requestSample();
         }
     }
@@ -165,7 +171,7 @@ final class ConnectionMirror {
     }
 
     private void requestSample() {
-        if (!options.sampleOnTransition() || samplePending || ended != null || !tcpInfoWorks) {
+        if (samplePending || ended != null) {
             return;
         }
         samplePending = true;

@@ -38,6 +38,7 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
     private final DivergenceCounters counters;
     private final KernelPoller poller;
     private final MirrorQueries queries;
+    private final ReadBudget handshakeReads;
 
     public MirrorEngine(KernelProbe probe, MirrorOptions options, LongSupplier clock) {
         this.probe = probe;
@@ -47,6 +48,7 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
         this.ended = new EndedConnections(options.maxTracked());
         this.poller = new KernelPoller(probe, options, clock, live, ended);
         this.queries = new MirrorQueries(live, ended, counters, clock);
+        this.handshakeReads = new ReadBudget(options.handshakeReads(), clock);
     }
 
     /** An engine on the real clock. */
@@ -92,16 +94,22 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
     }
 
     private void on(ConnectionInfo c, Side side, long nanos, StepKind kind, ObservedEvent event) {
-        ConnectionMirror m = live.get(c.id());
+        ConnectionMirror m = mirrorOf(c);
         if (m != null) {
             m.observe(side, nanos, kind, event);
         }
     }
 
+    /** The session's mirror: kept on the session (no map look-up, no boxed id per event), else by id. */
+    private ConnectionMirror mirrorOf(ConnectionInfo c) {
+        return c.attachment() instanceof ConnectionMirror m && m.sink == counters ? m : live.get(c.id());
+    }
+
     @Override
     public void accepted(ConnectionInfo c, long nanos) {
-        ConnectionMirror m = new ConnectionMirror(c, nanos, options, probe, clock, counters);
+        ConnectionMirror m = new ConnectionMirror(c, nanos, options, probe, clock, counters, handshakeReads);
         live.put(c.id(), m);
+        c.attach(m);
         m.observe(Side.DOWNSTREAM, nanos, StepKind.HANDSHAKE_ACKED, ObservedEvent.ACCEPTED);
     }
 
@@ -152,7 +160,7 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
 
     @Override
     public void socketError(ConnectionInfo c, Side side, Throwable cause, long nanos) {
-        ConnectionMirror m = live.get(c.id());
+        ConnectionMirror m = mirrorOf(c);
         if (m == null) {
             return;
         }
@@ -165,7 +173,7 @@ public final class MirrorEngine implements ConnectionObserver, SocketStates, Aut
 
     @Override
     public void faultApplied(String proxy, ConnectionInfo c, String fault, String type, Direction direction, long nanos) {
-        ConnectionMirror m = c == null ? null : live.get(c.id());
+        ConnectionMirror m = c == null ? null : mirrorOf(c);
         if (m != null) {
             m.faultActs(direction, fault, type);
         }

@@ -45,4 +45,17 @@ public interface ConnectionInfo {
      * that, and empty when no observer {@linkplain ConnectionObserver#wantsSocketOptions() wants them}.
      */
     List<OptionReading> options(Side side);
+
+    /**
+     * The one object an observer keeps on the session for its later events to find without a look-up (the
+     * mirror engine keeps the connection's mirror there), or null. Set and read on the session's loop; a
+     * connection that keeps none answers null, and the observer looks its state up by {@link #id()}.
+     */
+    default Object attachment() {
+        return null;
+    }
+
+    /** Keeps {@code attachment} on the session (see {@link #attachment()}); ignored where none is kept. */
+    default void attach(Object attachment) {
+    }
 }

@@ -67,6 +67,8 @@ final class Session implements ConnectionInfo {
     private SessionFaults faults;
     private boolean started;
     private final boolean readsTcpInfo;
+    /** What an observer keeps on the session (the mirror engine: the connection's mirror); null for none. */
+    private Object attachment;
 
     Session(ProxyContext ctx, long id, Admitted admitted, Channel downstream) {
         this.ctx = ctx;
@@ -327,6 +329,8 @@ final class Session implements ConnectionInfo {
     // ---- ConnectionInfo ----------------------------------------------------------------------------
 
     @Override public long id() { return id; }
+    @Override public Object attachment() { return attachment; }
+    @Override public void attach(Object attachment) { this.attachment = attachment; }
     @Override public java.util.concurrent.Executor executor() { return loop; }
     @Override public boolean isOpen() { return !reported; }
     @Override public long startNanos() { return startNanos; }

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class EndedConnectionTest {
     private static final MirrorOptions OPTIONS = new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 100,
-            Duration.ofSeconds(5), true);
+            Duration.ofSeconds(5), 1_000);
     private static final long START = TimeUnit.SECONDS.toNanos(1000);
 
     private final FakeKernel kernel = new FakeKernel();
@@ -177,7 +177,7 @@ class EndedConnectionTest {
             @Override public Optional<TcpInfo> tcpInfo(ConnectionInfo info, Side side) { return Optional.empty(); }
             @Override public KernelTable scan(ScanRequest wanted) { return KernelTable.EMPTY; }
         };
-        ConnectionMirror m = new ConnectionMirror(c, now, OPTIONS, noTcpInfo, () -> now, diverged::add);
+        ConnectionMirror m = new ConnectionMirror(c, now, OPTIONS, noTcpInfo, () -> now, diverged::add, new ReadBudget(1_000, () -> now));
         event(m, DOWNSTREAM, StepKind.HANDSHAKE_ACKED, ObservedEvent.ACCEPTED);
         event(m, DOWNSTREAM, StepKind.RST_SENT, ObservedEvent.RST_SENT);
         event(m, DOWNSTREAM, StepKind.FD_CLOSED, ObservedEvent.SOCKET_CLOSED);
@@ -284,7 +284,7 @@ class EndedConnectionTest {
     }
 
     private ConnectionMirror mirror(FakeConnection c) {
-        return new ConnectionMirror(c, now, OPTIONS, kernel, () -> now, diverged::add);
+        return new ConnectionMirror(c, now, OPTIONS, kernel, () -> now, diverged::add, new ReadBudget(1_000, () -> now));
     }
 
     private void event(ConnectionMirror m, Side side, StepKind kind, ObservedEvent e) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class EndedConnectionsTest {
     private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
     private static final MirrorOptions OPTIONS = new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 100,
-            Duration.ofSeconds(5), true);
+            Duration.ofSeconds(5), 1_000);
 
     @Test
     void randomOperationsKeepTheOrderAndTheIndexOfALinkedMap() {
@@ -97,7 +97,7 @@ class EndedConnectionsTest {
             @Override public long bytes(Direction direction) { return 0; }
             @Override public List<OptionReading> options(Side side) { return List.of(); }
         };
-        ConnectionMirror m = new ConnectionMirror(c, 0, OPTIONS, new FakeKernel(), () -> 0, d -> { });
+        ConnectionMirror m = new ConnectionMirror(c, 0, OPTIONS, new FakeKernel(), () -> 0, d -> { }, new ReadBudget(1_000, () -> 0));
         m.observe(Side.DOWNSTREAM, 0, StepKind.RST_SENT, null);
         return m.end(new ConnectionSummary(id, "web", CLIENT, null, 0, -1, 1, 0, 0, 0, 0, Peer.PROXY, CloseReason.SHUTDOWN,
                 List.of(), List.of()));

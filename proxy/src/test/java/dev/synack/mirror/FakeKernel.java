@@ -20,6 +20,8 @@ final class FakeKernel implements KernelProbe {
     private final Map<String, TcpInfo> tcpInfo = new HashMap<>();
     private final Map<String, ProcNetTcp.Row> rows = new HashMap<>();
     int scans;
+    /** tcp_info reads of open fds, each a getsockopt on a real socket. */
+    int tcpInfoReads;
     boolean nio;
 
     /** Sets the kernel state of a socket: tcp_info (unless NIO) and its /proc row. */
@@ -52,6 +54,7 @@ final class FakeKernel implements KernelProbe {
     @Override
     public Optional<TcpInfo> tcpInfo(ConnectionInfo c, Side side) {
         FakeConnection f = (FakeConnection) c;
+        tcpInfoReads += nio || f.fdClosed(side) ? 0 : 1;
         return nio || f.fdClosed(side) ? Optional.empty() : Optional.ofNullable(tcpInfo.get(key(f, side)));
     }
 

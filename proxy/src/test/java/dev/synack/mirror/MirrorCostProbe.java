@@ -44,7 +44,7 @@ public final class MirrorCostProbe {
         };
         long[] now = {0};
         MirrorEngine engine = new MirrorEngine(probe, new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 2 * n,
-                Duration.ofSeconds(5), false), () -> now[0]);
+                Duration.ofSeconds(5), 0), () -> now[0]);
         long before = usedHeap();
         Map<String, long[]> histogramBefore = histogram();
         List<FakeConnection> keep = new ArrayList<>(n);

@@ -16,6 +16,7 @@ import dev.synack.mirror.model.TcpState;
 import dev.synack.observe.CloseReason;
 import dev.synack.observe.ConnectOutcome;
 import dev.synack.observe.Peer;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The engine on synthetic event sequences and a scripted kernel: each scenario's whole timeline, step by step. */
@@ -55,6 +56,51 @@ class MirrorEngineTest {
     }
 
     /** TIME_WAIT seen after the fd closed, then gone at its time: the 2·MSL expiry, confirmed. */
+    /**
+     * Reads right after handshakes come out of a budget shared by every connection (here one a second, a
+     * burst of one): past it a socket keeps its inferred handshake until the poll reads it, and with a
+     * budget of none only the poll reads.
+     */
+    @Test
+    void handshakeReadsBeyondTheBudgetWaitForThePoll() {
+        Script s = new Script(1, new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 100, Script.GRACE, 1));
+        s.kernel(DOWNSTREAM, ESTABLISHED).accepted().loop();
+        assertThat(s.steps(DOWNSTREAM)).containsExactly("syn_received SYN_RECEIVED ?", "handshake_acked ESTABLISHED ESTABLISHED");
+        s.at(1).kernel(UPSTREAM, ESTABLISHED).connect().connected().loop();
+        assertThat(s.steps(UPSTREAM)).containsExactly("connect SYN_SENT ?", "connected ESTABLISHED ?");
+        assertThat(s.socket(UPSTREAM).tcpInfo()).isNull();
+        s.at(2).poll();
+        assertThat(s.steps(UPSTREAM)).containsExactly("connect SYN_SENT ?", "connected ESTABLISHED ESTABLISHED");
+        assertThat(s.socket(UPSTREAM).tcpInfo()).isNotNull();
+        assertThat(s.kernel.tcpInfoReads).isEqualTo(1 + 2); // one after the accept, then the poll's two
+
+        Script none = new Script(2, new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 100, Script.GRACE, 0));
+        none.kernel(DOWNSTREAM, ESTABLISHED).accepted().loop().at(1).kernel(UPSTREAM, ESTABLISHED).connect().connected().loop();
+        assertThat(none.kernel.tcpInfoReads).isZero();
+        assertThat(none.steps(DOWNSTREAM)).containsExactly("syn_received SYN_RECEIVED~ ?", "handshake_acked ESTABLISHED~ ?");
+        none.at(2).poll();
+        assertThat(none.steps(DOWNSTREAM)).containsExactly("syn_received SYN_RECEIVED ?", "handshake_acked ESTABLISHED ESTABLISHED");
+        assertThat(none.kernel.tcpInfoReads).isEqualTo(2);
+    }
+
+    @Test
+    void readBudgetKeepsItsRate() {
+        long[] now = {5_000_000_000L};
+        ReadBudget budget = new ReadBudget(1_000, () -> now[0]);
+        int granted = 0;
+        while (budget.tryTake()) {
+            granted++;
+        }
+        assertThat(granted).isEqualTo(101); // a tenth of a second's worth at once, and the one due now
+        now[0] += 50_000_000L;
+        granted = 0;
+        while (budget.tryTake()) {
+            granted++;
+        }
+        assertThat(granted).isEqualTo(50); // then the rate: 50 in 50 ms
+        assertThat(new ReadBudget(0, () -> now[0]).tryTake()).isFalse();
+    }
+
     @Test
     void timeWaitExpiresAtItsTime() {
         Script s = closedInTimeWait();

@@ -96,6 +96,6 @@ class MirrorPollerTest {
     }
 
     private static MirrorOptions options(int maxTracked, Duration keep) {
-        return new MirrorOptions(Duration.ofSeconds(1), keep, maxTracked, Duration.ofSeconds(5), true);
+        return new MirrorOptions(Duration.ofSeconds(1), keep, maxTracked, Duration.ofSeconds(5), 1_000);
     }
 }

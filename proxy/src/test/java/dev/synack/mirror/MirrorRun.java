@@ -35,7 +35,7 @@ final class MirrorRun implements AutoCloseable {
     }
 
     static MirrorRun start(String scenario, TestConfigs config) throws ConfigException {
-        MirrorSpec spec = new MirrorSpec(true, Duration.ofMillis(200), Duration.ofSeconds(30), 10_000, GRACE);
+        MirrorSpec spec = new MirrorSpec(true, Duration.ofMillis(200), Duration.ofSeconds(30), 10_000, GRACE, 1_000);
         return new MirrorRun(RunningProxy.start(config.withMirror(spec)), scenario);
     }
 

@@ -26,7 +26,7 @@ final class Script {
     long now = TimeUnit.SECONDS.toNanos(1000);
 
     Script() {
-        this(1, new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 100, GRACE, true));
+        this(1, new MirrorOptions(Duration.ofSeconds(1), Duration.ofSeconds(30), 100, GRACE, 1_000));
     }
 
     Script(long id, MirrorOptions options) {

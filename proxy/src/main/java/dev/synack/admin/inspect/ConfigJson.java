@@ -58,6 +58,7 @@ public final class ConfigJson {
         o.put("keep_closed", duration(m.keepClosed()));
         o.put("max_tracked", m.maxTracked());
         o.put("divergence_grace", duration(m.divergenceGrace()));
+        o.put("handshake_reads", m.handshakeReads());
         return o;
     }
 

@@ -14,7 +14,7 @@ class AdminConfigJsonTest {
             "shutdown: {drain: 3s}",
             "seed: 42",
             "metrics: {enabled: false, toxiproxy: true}",
-            "mirror: {enabled: true, kernel_poll: 250ms, keep_closed: 1m, max_tracked: 50, divergence_grace: 2s}",
+            "mirror: {enabled: true, kernel_poll: 250ms, keep_closed: 1m, max_tracked: 50, divergence_grace: 2s, handshake_reads: 250}",
             "proxies:",
             "  - name: web",
             "    listen: 127.0.0.1:18080",
