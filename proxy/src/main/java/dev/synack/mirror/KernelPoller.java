@@ -35,7 +35,7 @@ final class KernelPoller implements AutoCloseable {
     private boolean scanFailureLogged;
     private volatile long lastPollNanos;
     /** The poller's duty cycle: the interval is at least this many times the last poll's own time. */
-    static final int DUTY = 50;
+    static final int DUTY = 100;
 
     KernelPoller(KernelProbe probe, MirrorOptions options, LongSupplier clock, Map<Long, ConnectionMirror> live,
                  EndedConnections ended) {
