@@ -20,9 +20,10 @@ import java.net.InetSocketAddress;
  * synack's (no session, byte ledger, observers, timers, limits, metrics, cork), only accept, connect on the
  * accepting loop, relay both ways with each FIN passed on after the bytes before it, and close when both
  * FINs have passed. A target of {@code scripts/bench/conn-cpu} ({@code netty-bare}), run from source on
- * the class path of synack's jar, which carries Netty:
+ * the class path of synack's jar, which carries Netty, behind Netty's own epoll and unix-common jars (synack's
+ * jar has its own build of six epoll classes, which would otherwise win):
  *
- * <pre>java -cp proxy/target/synack.jar scripts/bench/lib/BareRelay.java LISTEN_PORT UPSTREAM_PORT</pre>
+ * <pre>java -cp NETTY_EPOLL_JAR:NETTY_UNIX_COMMON_JAR:proxy/target/synack.jar scripts/bench/lib/BareRelay.java LISTEN_PORT UPSTREAM_PORT</pre>
  *
  * A measuring stick, not a proxy: no limits, no timeouts, and any error closes both sides.
  */

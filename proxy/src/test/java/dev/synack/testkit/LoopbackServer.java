@@ -11,21 +11,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A service on 127.0.0.1 with a kernel-chosen port: accepts on its own thread and serves each connection
- * on another. It listens before the factory returns, so a proxy may connect at once. Closing it closes
- * the listener and every connection, which unblocks any thread still serving.
+ * A service on 127.0.0.1 (or another loopback address, ::1 included) with a kernel-chosen port: accepts on
+ * its own thread and serves each connection on another. It listens before the factory returns, so a proxy
+ * may connect at once. Closing it closes the listener and every connection, which unblocks any thread
+ * still serving.
  */
 public abstract class LoopbackServer implements AutoCloseable {
     private final ServerSocketChannel server;
+    private final String host;
     private final List<TestSocket> connections = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
 
     protected LoopbackServer(String name) {
+        this(name, "127.0.0.1");
+    }
+
+    /** Listening on {@code host}, a literal address ({@code ::1} for IPv6). */
+    protected LoopbackServer(String name, String host) {
+        this.host = host;
         try {
             server = ServerSocketChannel.open();
-            server.bind(new InetSocketAddress("127.0.0.1", 0), 128);
+            server.bind(new InetSocketAddress(host, 0), 128);
         } catch (IOException e) {
             throw new IllegalStateException("cannot bind a loopback service", e);
         }
@@ -67,12 +75,12 @@ public abstract class LoopbackServer implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", server.socket().getLocalPort());
+        return new InetSocketAddress(host, server.socket().getLocalPort());
     }
 
     /** The address as config writes it. */
     public HostPort hostPort() {
-        return new HostPort("127.0.0.1", server.socket().getLocalPort());
+        return new HostPort(host, server.socket().getLocalPort());
     }
 
     public int acceptedCount() {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synack.app.Synack;
 import dev.synack.config.ConfigException;
+import dev.synack.observe.ConnectionObserver;
 import dev.synack.proxy.HostResolver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -33,8 +35,20 @@ public final class RunningProxy implements AutoCloseable {
 
     /** As {@link #start(TestConfigs)}, with upstream host names resolved by {@code resolver}. */
     public static RunningProxy start(TestConfigs config, HostResolver resolver) throws ConfigException {
+        return start(config, resolver, List.of());
+    }
+
+    /** As {@link #start(TestConfigs)}, with {@code also} observing beside the recording observer. */
+    public static RunningProxy start(TestConfigs config, ConnectionObserver also) throws ConfigException {
+        return start(config, HostResolver.system(), List.of(also));
+    }
+
+    private static RunningProxy start(TestConfigs config, HostResolver resolver, List<ConnectionObserver> also)
+            throws ConfigException {
         RecordingObserver observer = new RecordingObserver();
-        Synack synack = Synack.start(config.config(), List.of(observer), resolver);
+        List<ConnectionObserver> observers = new ArrayList<>(also);
+        observers.add(0, observer);
+        Synack synack = Synack.start(config.config(), observers, resolver);
         RunningProxy running = new RunningProxy(synack, observer);
         EventsOnFailure.started(running);
         try {

@@ -12,12 +12,17 @@ import java.util.concurrent.TimeUnit;
 public final class ScriptedUpstream extends LoopbackServer {
     private final BlockingQueue<TestSocket> accepted = new LinkedBlockingQueue<>();
 
-    private ScriptedUpstream() {
-        super("scripted");
+    private ScriptedUpstream(String host) {
+        super("scripted", host);
     }
 
     public static ScriptedUpstream start() {
-        ScriptedUpstream s = new ScriptedUpstream();
+        return start("127.0.0.1");
+    }
+
+    /** Listening on {@code host}, a literal loopback address ({@code ::1} for IPv6). */
+    public static ScriptedUpstream start(String host) {
+        ScriptedUpstream s = new ScriptedUpstream(host);
         s.startAccepting();
         return s;
     }
