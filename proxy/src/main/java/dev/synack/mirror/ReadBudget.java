@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 /**
  * At most {@code perSecond} tcp_info reads a second after handshakes, over every event loop, with a burst of a
  * tenth of a second's worth: the generic cell rate algorithm on one atomic (a compare-and-set per read asked
- * for, nothing per connection). A socket denied a read is read at the next poll if it is still open.
+ * for, nothing per connection). A socket denied a read asks again at its next observation, and is read at the
+ * next poll if it is still open.
  */
 final class ReadBudget {
     private static final long BURST_NANOS = 100_000_000L;
