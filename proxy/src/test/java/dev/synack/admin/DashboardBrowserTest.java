@@ -102,6 +102,14 @@ class DashboardBrowserTest {
                 "const e = document.getElementById(arguments[0]); return !!e && !e.hidden && e.offsetParent !== null;", id);
     }
 
+    /** Clicks what {@code by} finds, again if the page redrew it between the find and the click (it refreshes). */
+    private void click(String what, By by) {
+        until(what, () -> {
+            chromium.driver.findElement(by).click();
+            return true;
+        });
+    }
+
     private static void until(String what, Callable<Boolean> condition) {
         await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(condition);
     }
@@ -133,13 +141,13 @@ class DashboardBrowserTest {
             assertThat(chromium.driver.findElements(By.cssSelector("#bold, #pwn"))).as("and never parsed as HTML").isEmpty();
             assertThat(chromium.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
 
-            chromium.driver.findElement(By.cssSelector(row + " button")).click();
+            click("the connection's timeline button", By.cssSelector(row + " button"));
             until("the connection's sequence diagram", () -> text("#timeline-diagram svg.sequence") != null
                     && text("#timeline-diagram svg.sequence").contains("SYN+ACK"));
             assertThat(text("#timeline-text")).as("the text diagram too").contains("connection #" + id + " on proxy web");
             until("the charts drawn from samples", () -> text("#chart-states").contains("ESTABLISHED")
                     && !chromium.driver.findElements(By.cssSelector("#chart-connections polyline")).isEmpty());
-            chromium.driver.findElement(By.xpath("//article[.//span[@class='proxy-name' and text()='web']]//summary")).click();
+            click("the proxy's summary", By.xpath("//article[.//span[@class='proxy-name' and text()='web']]//summary"));
             until("the proxy's socket options, its connection's included",
                     () -> text("#proxies-body table.options").contains("downstream socket of connection " + id));
             assertThat(text("#divergences-body")).contains("none");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.synack.app.Synack;
+import dev.synack.config.FaultStream;
 import dev.synack.config.HostPort;
 import dev.synack.config.SocketSpec;
 import dev.synack.net.Transport;
@@ -17,8 +18,10 @@ import dev.synack.observe.Side;
 import dev.synack.testkit.Digest;
 import dev.synack.testkit.Ending;
 import dev.synack.testkit.EventsOnFailure;
+import dev.synack.testkit.FaultSpecs;
 import dev.synack.testkit.Payload;
 import dev.synack.testkit.Received;
+import dev.synack.testkit.RecordingObserver;
 import dev.synack.testkit.RecordingObserver.Kind;
 import dev.synack.testkit.RunningProxy;
 import dev.synack.testkit.ScriptedUpstream;
@@ -29,6 +32,8 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -95,6 +100,7 @@ class PatchedEpollChannelTest {
     static Stream<Arguments> families() {
         return Stream.of(
                 Arguments.of("127.0.0.1", "127.0.0.1", "127.0.0.1"),
+                Arguments.of("0.0.0.0", "127.0.0.1", "127.0.0.1"),
                 Arguments.of("::1", "::1", "::1"),
                 Arguments.of("::1", "127.0.0.1", "localhost"),
                 Arguments.of("127.0.0.1", "::1", "::1"));
@@ -102,8 +108,9 @@ class PatchedEpollChannelTest {
 
     /**
      * The accepted socket takes its listener's family and the upstream socket the requested one (no
-     * getsockname), and the upstream's peer is the address connected to (no getpeername): each channel's
-     * addresses are what the socket at its other end sees, and bytes pass both ways whole.
+     * getsockname), an accepted socket its listener's address when that is one IP (no getsockname; a wildcard
+     * listener's sockets ask), and the upstream's peer is the address connected to (no getpeername): each
+     * channel's addresses are what the socket at its other end sees, and bytes pass both ways whole.
      */
     @ParameterizedTest(name = "listen {0}, service on {1} as {2}")
     @MethodSource("families")
@@ -114,7 +121,7 @@ class PatchedEpollChannelTest {
         try (ScriptedUpstream service = ScriptedUpstream.start(serviceIp);
              RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(Transport.EPOLL,
                      new HostPort(upstream, service.address().getPort())).withListen(new HostPort(listen, 0)), connected)) {
-            TestSocket client = proxy.connectFrom(listen);
+            TestSocket client = proxy.connectFrom(listen.equals("0.0.0.0") ? "127.0.0.1" : listen);
             InetSocketAddress clientSees = (InetSocketAddress) client.channel().getRemoteAddress();
             CompletableFuture<Received> atClient = client.readToEndAsync();
             Digest request = client.write(REQUEST);
@@ -233,6 +240,44 @@ class PatchedEpollChannelTest {
             assertThat(s.reason()).isEqualTo(CloseReason.CLIENT_FIN);
             assertThat(s.bytesServiceToClient()).isEqualTo(answer.length());
             client.close();
+        }
+    }
+
+    /**
+     * The accepted socket is in the epoll set with EPOLLIN from its accept, before synack asks for a read: what
+     * the client sends while the upstream connect waits stays in the socket and reaches the service whole once
+     * synack reads; a client's RST meanwhile ends the session at once (not when the connect would have been
+     * made), with nothing sent upstream.
+     */
+    @Test
+    void bytesBeforeTheFirstReadWaitInTheSocketAndAnRstMeanwhileIsSeenAtOnce() throws Exception {
+        Payload early = Payload.of(48_000, 34);
+        try (ScriptedUpstream service = ScriptedUpstream.start();
+             RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(Transport.EPOLL, service.hostPort())
+                     .withFaults(List.of(FaultSpecs.spec("connect_delay", FaultStream.DOWNSTREAM, Map.of("delay", 300L)))))) {
+            TestSocket client = proxy.connect();
+            Digest sent = client.write(early);
+            client.shutdownOutput();
+            TestSocket toService = service.nextConnection();
+            Received atService = toService.readToEnd();
+            assertThat(atService.ending()).isEqualTo(Ending.EOF);
+            assertThat(atService.digest()).as("the bytes sent before synack read").isEqualTo(sent);
+            toService.close();
+            assertThat(client.readToEnd().ending()).isEqualTo(Ending.EOF);
+        }
+        // A delay longer than the observer's patience (RecordingObserver.TIMEOUT): only an RST seen at once ends it in time.
+        long delay = RecordingObserver.TIMEOUT.toMillis() + 20_000;
+        try (ScriptedUpstream service = ScriptedUpstream.start();
+             RunningProxy proxy = RunningProxy.start(TestConfigs.proxy(Transport.EPOLL, service.hostPort())
+                     .withFaults(List.of(FaultSpecs.spec("connect_delay", FaultStream.DOWNSTREAM, Map.of("delay", delay)))))) {
+            TestSocket client = proxy.connect();
+            client.write("early bytes, then an RST");
+            proxy.observer().awaitEvent(Kind.ACCEPTED);
+            InetSocketAddress from = client.localAddress();
+            client.reset();
+            ConnectionSummary s = proxy.observer().awaitSummaryOf(from);
+            assertThat(s.reason()).isEqualTo(CloseReason.CLIENT_RST);
+            assertThat(s.bytesClientToService()).as("bytes sent upstream").isZero();
         }
     }
 

@@ -43,6 +43,23 @@ class SocketTunerReadingTest {
         }
     }
 
+    /**
+     * TCP_NODELAY is on for an accepted socket by default (on epoll it comes from the listener, which the kernel
+     * copies into each socket it accepts) and off when config asks for off.
+     */
+    @ParameterizedTest
+    @MethodSource("transports")
+    void anAcceptedSocketHasNodelayAsAsked(Transport t) throws Exception {
+        try (LoopbackPair p = LoopbackPair.open(t, Specs.of(Map.of()), Specs.of(Map.of()))) {
+            assertThat(reading(p.down.read(p.accepted), "nodelay").effective()).isEqualTo("true");
+        }
+        try (LoopbackPair p = LoopbackPair.open(t, Specs.of("nodelay", false), Specs.of(Map.of()))) {
+            OptionReading r = reading(p.down.read(p.accepted), "nodelay");
+            assertThat(r.requested()).isEqualTo("false");
+            assertThat(r.effective()).isEqualTo("false");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("transports")
     void rcvbufAboveRmemMaxIsCappedThenDoubledAndSaysSo(Transport t) throws Exception {

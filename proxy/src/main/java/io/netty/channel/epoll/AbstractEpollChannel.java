@@ -17,9 +17,15 @@
 // already has (the whole diff: proxy/netty/netty-epoll-syscalls.patch):
 // - after connect, the resolved address asked for is the peer's (no getpeername);
 // - a finished connect clears EPOLLOUT and sets EPOLLIN in one epoll_ctl;
+// - on an edge-triggered socket channel, interest is only ever added by an epoll_ctl, never dropped (lazyInterest()):
+//   a socket yet to connect enters the epoll set at connect with EPOLLOUT and EPOLLIN (1 call, not 3), an accepted
+//   one at registration with EPOLLIN (its first read() needs none), and the events that interest brings when
+//   nobody wants them are filtered (an EPOLLIN before a read() leaves the bytes in the socket for it);
+// - an accepted socket takes its listener's address when that is one IP (no getsockname);
 // - the peer's FIN marks the input shut down without shutdown(SHUT_RD); when it was read as EOF, EPOLLIN and
-//   EPOLLRDHUP go in one epoll_ctl and ChannelInputShutdownReadComplete fires at once, with no second read of
-//   EOF (a FIN seen by EPOLLRDHUP alone, as under a splice, is left to read on as Netty does);
+//   EPOLLRDHUP go in one epoll_ctl (none where interest is dropped lazily) and ChannelInputShutdownReadComplete
+//   fires at once, with no second read of EOF (a FIN seen by EPOLLRDHUP alone, as under a splice, is left to
+//   read on as Netty does);
 // - close() takes the channel off its loop after closing the fd, which leaves the epoll set (no EPOLL_CTL_DEL).
 // Re-derive this file whenever the pinned Netty version changes: scripts/netty-epoll-sources --write
 // (without --write, the script checks that this file is still Netty's plus the patch).
@@ -109,7 +115,18 @@ abstract class AbstractEpollChannel extends AbstractChannel implements UnixChann
         // Directly cache the remote and local addresses
         // See https://github.com/netty/netty/issues/2359
         this.remote = remote;
-        this.local = fd.localAddress();
+        AbstractEpollChannel listener = parent instanceof AbstractEpollChannel ? (AbstractEpollChannel) parent : null;
+        this.local = listener != null && isSpecific(listener.local) && !listener.socket.isIpTransparentSet()
+                ? listener.local : fd.localAddress();
+    }
+
+    /**
+     * An address a listener is bound to that is also the local address of every socket it accepts: one IP, not the
+     * wildcard (not so on an IP_TRANSPARENT listener, whose sockets keep the address their client asked for).
+     */
+    private static boolean isSpecific(SocketAddress listening) {
+        return listening instanceof InetSocketAddress && ((InetSocketAddress) listening).getAddress() != null
+                && !((InetSocketAddress) listening).getAddress().isAnyLocalAddress();
     }
 
     static boolean isSoErrorZero(Socket fd) {
@@ -118,6 +135,26 @@ abstract class AbstractEpollChannel extends AbstractChannel implements UnixChann
         } catch (IOException e) {
             throw new ChannelException(e);
         }
+    }
+
+    /**
+     * The interest set the kernel holds for this fd once {@link #inEpoll}: {@link #flags} is what the channel wants,
+     * and in edge-triggered mode on a channel with {@link #lazyInterest()} this may be wider (see {@link #modifyEvents()}).
+     */
+    private int armed;
+    /** The fd is in the loop's epoll set (a connecting socket is added at connect, not at registration). */
+    private boolean inEpoll;
+
+    /**
+     * Whether interest is dropped lazily: a flag the channel no longer wants stays in the kernel's set, and the events it
+     * still brings are filtered here, so that an epoll_ctl is made only to add interest. Edge-triggered only.
+     */
+    boolean lazyInterest() {
+        return false;
+    }
+
+    private boolean lazy() {
+        return lazyInterest() && (flags & Native.EPOLLET) != 0;
     }
 
     protected void setFlag(int flag) throws IOException {
@@ -230,7 +267,10 @@ abstract class AbstractEpollChannel extends AbstractChannel implements UnixChann
 
     @Override
     protected void doDeregister() throws Exception {
-        ((EpollEventLoop) eventLoop()).remove(this);
+        if (inEpoll) {
+            inEpoll = false;
+            ((EpollEventLoop) eventLoop()).remove(this);
+        }
     }
 
     @Override
@@ -252,7 +292,25 @@ abstract class AbstractEpollChannel extends AbstractChannel implements UnixChann
     }
 
     final boolean shouldBreakEpollInReady(ChannelConfig config) {
-        return socket.isInputShutdown() && (inputClosedSeenErrorOnRead || !isAllowHalfClosure(config));
+        return socket.isInputShutdown() && (inputClosedSeenErrorOnRead || !isAllowHalfClosure(config))
+                || isReadUnwanted(config);
+    }
+
+    /**
+     * An EPOLLIN that only the lazily kept interest brought: no read was asked for, so the bytes stay in the socket,
+     * and the next read() reads them (edge-triggered, the kernel would not tell again). A FIN or an error (they come
+     * with EPOLLRDHUP) is read at once, as when EPOLLIN is not armed.
+     */
+    private boolean isReadUnwanted(ChannelConfig config) {
+        if ((flags & Native.EPOLLIN) != 0 || !lazy() || config.isAutoRead()) {
+            return false;
+        }
+        AbstractEpollUnsafe unsafe = (AbstractEpollUnsafe) unsafe();
+        if (unsafe.readPending || unsafe.recvBufAllocHandle().isReceivedRdHup()) {
+            return false;
+        }
+        unsafe.maybeMoreDataToRead = true;
+        return true;
     }
 
     private static boolean isAllowHalfClosure(ChannelConfig config) {
@@ -290,8 +348,27 @@ abstract class AbstractEpollChannel extends AbstractChannel implements UnixChann
     }
 
     private void modifyEvents() throws IOException {
-        if (isOpen() && isRegistered()) {
+        if (isOpen() && isRegistered() && inEpoll) {
+            if (lazy() && (armed & Native.EPOLLET) != 0 && (flags & ~armed) == 0) {
+                // The kernel already reports all that is wanted; what it reports beyond that is an edge-triggered
+                // event now and then, filtered in epollOutReady (a flush of nothing) and shouldBreakEpollInReady.
+                return;
+            }
             ((EpollEventLoop) eventLoop()).modify(this);
+            armed = flags;
+        }
+    }
+
+    /** Adds the fd to the loop's epoll set with the wanted interest and {@code extra}. */
+    private void addToEpoll(int extra) throws IOException {
+        final int wanted = flags;
+        flags = wanted | extra;
+        try {
+            ((EpollEventLoop) eventLoop()).add(this);
+            armed = flags;
+            inEpoll = true;
+        } finally {
+            flags = wanted;
         }
     }
 
@@ -301,7 +378,16 @@ abstract class AbstractEpollChannel extends AbstractChannel implements UnixChann
         // make sure the epollInReadyRunnablePending variable is reset so we will be able to execute the Runnable on the
         // new EventLoop.
         epollInReadyRunnablePending = false;
-        ((EpollEventLoop) eventLoop()).add(this);
+        if (lazy()) {
+            if (active) {
+                // An accepted socket: EPOLLIN armed at once, so that its first read() needs no epoll_ctl (bytes that
+                // come before it are left in the socket, see shouldBreakEpollInReady).
+                addToEpoll(Native.EPOLLIN);
+            }
+            // A socket yet to connect is added at connect, with the interest its connect needs.
+            return;
+        }
+        addToEpoll(0);
     }
 
     @Override
@@ -803,6 +889,10 @@ abstract class AbstractEpollChannel extends AbstractChannel implements UnixChann
         }
 
         boolean connected = doConnect0(remoteAddress);
+        if (!inEpoll && isRegistered()) {
+            // One epoll_ctl for the connect and the reads after it (EPOLLOUT to learn the connect's end, EPOLLIN armed).
+            addToEpoll(Native.EPOLLIN);
+        }
         if (connected) {
             remote = remoteSocketAddr == null ?
                     remoteAddress : computeRemoteAddr(remoteSocketAddr, socket.remoteAddress());

@@ -15,7 +15,8 @@
  */
 // synack: Netty 4.1.137.Final's EpollServerSocketChannel with synack's changes, to spare system calls whose answers Netty
 // already has (the whole diff: proxy/netty/netty-epoll-syscalls.patch):
-// - an accepted socket takes its listener's address family (no getsockname).
+// - an accepted socket takes its listener's address family (no getsockname);
+// - TCP_NODELAY is set on the listener, and each socket accepted from it inherits it (no setsockopt for each).
 // Re-derive this file whenever the pinned Netty version changes: scripts/netty-epoll-sources --write
 // (without --write, the script checks that this file is still Netty's plus the patch).
 package io.netty.channel.epoll;
@@ -24,6 +25,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.util.internal.PlatformDependent;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,6 +55,14 @@ public final class EpollServerSocketChannel extends AbstractEpollServerChannel i
     public EpollServerSocketChannel(InternetProtocolFamily protocol) {
         super(newSocketStream(protocol), false);
         config = new EpollServerSocketChannelConfig(this);
+        if (PlatformDependent.canEnableTcpNoDelayByDefault()) {
+            try {
+                // Every socket accepted here inherits it: no setsockopt for each (EpollSocketChannelConfig).
+                socket.setTcpNoDelay(true);
+            } catch (IOException ignored) {
+                // Each accepted socket then sets it itself.
+            }
+        }
     }
 
     public EpollServerSocketChannel(int fd) {

@@ -15,7 +15,8 @@
  */
 // synack: Netty 4.1.137.Final's EpollSocketChannel with synack's changes, to spare system calls whose answers Netty
 // already has (the whole diff: proxy/netty/netty-epoll-syscalls.patch):
-// - SO_LINGER is read at close only when a linger > 0 was set (through the config or on the fd, Socket.setSoLinger).
+// - SO_LINGER is read at close only when a linger > 0 was set (through the config or on the fd, Socket.setSoLinger);
+// - its interest in epoll events is dropped lazily (AbstractEpollChannel.lazyInterest()).
 // Re-derive this file whenever the pinned Netty version changes: scripts/netty-epoll-sources --write
 // (without --write, the script checks that this file is still Netty's plus the patch).
 package io.netty.channel.epoll;
@@ -119,6 +120,11 @@ public final class EpollSocketChannel extends AbstractEpollStreamChannel impleme
     @Override
     public ServerSocketChannel parent() {
         return (ServerSocketChannel) super.parent();
+    }
+
+    @Override
+    boolean lazyInterest() {
+        return true;
     }
 
     @Override

@@ -16,7 +16,8 @@
 // synack: Netty 4.1.137.Final's EpollSocketChannelConfig with synack's changes, to spare system calls whose answers Netty
 // already has (the whole diff: proxy/netty/netty-epoll-syscalls.patch):
 // - SO_SNDBUF is not read when the channel is made: the gathering-write limit keeps its default until SO_SNDBUF
-//   is set through the config.
+//   is set through the config;
+// - TCP_NODELAY is not set again on an accepted socket that has it from its listener.
 // Re-derive this file whenever the pinned Netty version changes: scripts/netty-epoll-sources --write
 // (without --write, the script checks that this file is still Netty's plus the patch).
 package io.netty.channel.epoll;
@@ -53,7 +54,7 @@ public final class EpollSocketChannelConfig extends EpollChannelConfig implement
     EpollSocketChannelConfig(EpollSocketChannel channel) {
         super(channel);
 
-        if (PlatformDependent.canEnableTcpNoDelayByDefault()) {
+        if (PlatformDependent.canEnableTcpNoDelayByDefault() && !channel.socket.isTcpNoDelaySet()) {
             setTcpNoDelay(true);
         }
     }

@@ -16,7 +16,8 @@
 // synack: Netty 4.1.137.Final's LinuxSocket with synack's changes, to spare system calls whose answers Netty
 // already has (the whole diff: proxy/netty/netty-epoll-syscalls.patch):
 // - a socket Netty opens knows its family from the request, an accepted one from its listener (no getsockname);
-//   an accepted one also takes its listener's note of a linger > 0.
+//   an accepted one also takes its listener's notes of a linger > 0 and of TCP_NODELAY;
+// - it notes whether IP_TRANSPARENT was turned on (isIpTransparentSet()).
 // Re-derive this file whenever the pinned Netty version changes: scripts/netty-epoll-sources --write
 // (without --write, the script checks that this file is still Netty's plus the patch).
 package io.netty.channel.epoll;
@@ -49,13 +50,22 @@ import static io.netty.channel.unix.Errors.newIOException;
 public final class LinuxSocket extends Socket {
     private static final long MAX_UINT32_T = 0xFFFFFFFFL;
 
-    LinuxSocket(int fd, boolean ipv6, boolean lingerPositive) {
-        super(fd, ipv6, lingerPositive);
+    private volatile boolean ipTransparentSet;
+
+    /** Whether IP_TRANSPARENT was ever turned on through {@link #setIpTransparent(boolean)}. */
+    boolean isIpTransparentSet() {
+        return ipTransparentSet;
     }
 
-    /** An accepted socket: its listener's family, and its linger (the kernel copies SO_LINGER into it). */
+    LinuxSocket(int fd, boolean ipv6, boolean lingerPositive, boolean tcpNoDelaySet) {
+        super(fd, ipv6, lingerPositive, tcpNoDelaySet);
+    }
+
+    /**
+     * An accepted socket: its listener's family, and its linger and TCP_NODELAY (the kernel copies both into it).
+     */
     LinuxSocket child(int fd) {
-        return new LinuxSocket(fd, ipv6, isLingerPositive());
+        return new LinuxSocket(fd, ipv6, isLingerPositive(), isTcpNoDelaySet());
     }
 
     LinuxSocket(int fd) {
@@ -232,6 +242,9 @@ public final class LinuxSocket extends Socket {
 
     void setIpTransparent(boolean enabled) throws IOException {
         setIpTransparent(intValue(), enabled ? 1 : 0);
+        if (enabled) {
+            ipTransparentSet = true;
+        }
     }
 
     void setIpRecvOrigDestAddr(boolean enabled) throws IOException {
@@ -407,11 +420,11 @@ public final class LinuxSocket extends Socket {
     }
 
     public static LinuxSocket newSocketStream(boolean ipv6) {
-        return new LinuxSocket(newSocketStream0(ipv6), ipv6, false);
+        return new LinuxSocket(newSocketStream0(ipv6), ipv6, false, false);
     }
 
     public static LinuxSocket newSocketStream(InternetProtocolFamily protocol) {
-        return new LinuxSocket(newSocketStream0(protocol), shouldUseIpv6(protocol), false);
+        return new LinuxSocket(newSocketStream0(protocol), shouldUseIpv6(protocol), false, false);
     }
 
     public static LinuxSocket newSocketStream() {

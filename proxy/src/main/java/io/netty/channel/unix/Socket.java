@@ -16,7 +16,8 @@
 // synack: Netty 4.1.137.Final's Socket with synack's changes, to spare system calls whose answers Netty
 // already has (the whole diff: proxy/netty/netty-epoll-syscalls.patch):
 // - a constructor that is told the family instead of asking the kernel (getsockname);
-// - setSoLinger notes whether the linger is > 0 (isLingerPositive()), whichever way it was set;
+// - setSoLinger notes whether the linger is > 0 (isLingerPositive()), whichever way it was set, and
+//   setTcpNoDelay the value set (isTcpNoDelaySet());
 // - markInputShutdown(): the input's state without shutdown(SHUT_RD), for a FIN already read.
 // Re-derive this file whenever the pinned Netty version changes: scripts/netty-epoll-sources --write
 // (without --write, the script checks that this file is still Netty's plus the patch).
@@ -59,16 +60,18 @@ public class Socket extends FileDescriptor {
 
     protected final boolean ipv6;
     private volatile boolean lingerPositive;
+    private volatile boolean tcpNoDelaySet;
 
     public Socket(int fd) {
         super(fd);
         ipv6 = isIPv6(fd);
     }
 
-    protected Socket(int fd, boolean ipv6, boolean lingerPositive) {
+    protected Socket(int fd, boolean ipv6, boolean lingerPositive, boolean tcpNoDelaySet) {
         super(fd);
         this.ipv6 = ipv6;
         this.lingerPositive = lingerPositive;
+        this.tcpNoDelaySet = tcpNoDelaySet;
     }
     /**
      * Returns {@code true} if we should use IPv6 internally, {@code false} otherwise.
@@ -511,6 +514,15 @@ public class Socket extends FileDescriptor {
 
     public final void setTcpNoDelay(boolean tcpNoDelay) throws IOException  {
         setTcpNoDelay(fd, tcpNoDelay ? 1 : 0);
+        tcpNoDelaySet = tcpNoDelay;
+    }
+
+    /**
+     * Whether the last TCP_NODELAY set through {@link #setTcpNoDelay(boolean)} (or on the listener this socket was
+     * accepted from, which the kernel copies into it) was on.
+     */
+    public final boolean isTcpNoDelaySet() {
+        return tcpNoDelaySet;
     }
 
     public final void setSoLinger(int soLinger) throws IOException {
