@@ -19,32 +19,38 @@ import java.net.InetSocketAddress;
  * The floor of a relay on Netty's stock epoll channels: what a new connection costs with nothing of
  * synack's (no session, byte ledger, observers, timers, limits, metrics, cork), only accept, connect on the
  * accepting loop, relay both ways with each FIN passed on after the bytes before it, and close when both
- * FINs have passed. A target of {@code scripts/bench/conn-cpu} ({@code netty-bare}), run from source on
+ * FINs have passed. A target of {@code scripts/bench/conn-cpu}, {@code run} and {@code latency1} ({@code netty-bare}), run from source on
  * the class path of synack's jar, which carries Netty, behind Netty's own epoll and unix-common jars (synack's
  * jar has its own build of six epoll classes, which would otherwise win):
  *
- * <pre>java -cp NETTY_EPOLL_JAR:NETTY_UNIX_COMMON_JAR:proxy/target/synack.jar scripts/bench/lib/BareRelay.java LISTEN_PORT UPSTREAM_PORT</pre>
+ * <pre>java -cp NETTY_EPOLL_JAR:NETTY_UNIX_COMMON_JAR:proxy/target/synack.jar scripts/bench/lib/BareRelay.java LISTEN_PORT UPSTREAM_PORT...</pre>
  *
  * A measuring stick, not a proxy: no limits, no timeouts, and any error closes both sides.
  */
 public final class BareRelay {
     public static void main(String[] args) throws Exception {
-        int listen = Integer.parseInt(args[0]);
-        InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
+        if (args.length == 0 || args.length % 2 != 0) {
+            System.err.println("usage: BareRelay LISTEN_PORT UPSTREAM_PORT [LISTEN_PORT UPSTREAM_PORT]...");
+            System.exit(2);
+        }
         EventLoopGroup loops = new EpollEventLoopGroup(Runtime.getRuntime().availableProcessors());
-        new ServerBootstrap().group(loops).channel(EpollServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .childOption(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel client) {
-                        client.pipeline().addLast(new Relay(upstream));
-                    }
-                })
-                .bind(new InetSocketAddress("127.0.0.1", listen)).sync();
-        System.out.println("bare relay listening on 127.0.0.1:" + listen);
+        for (int i = 0; i < args.length; i += 2) {
+            int listen = Integer.parseInt(args[i]);
+            InetSocketAddress upstream = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[i + 1]));
+            new ServerBootstrap().group(loops).channel(EpollServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .childOption(ChannelOption.AUTO_READ, false)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel client) {
+                            client.pipeline().addLast(new Relay(upstream));
+                        }
+                    })
+                    .bind(new InetSocketAddress("127.0.0.1", listen)).sync();
+            System.out.println("bare relay listening on 127.0.0.1:" + listen);
+        }
         Thread.currentThread().join();
     }
 

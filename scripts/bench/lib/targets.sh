@@ -102,6 +102,50 @@ start_socat() {
     "TCP4:127.0.0.1:$UP_HTTP,nodelay"
 }
 
+# floor_relay_bin : builds lib/floor-relay.c once per run into $TMP (gcc -O2) and prints the binary's path.
+floor_relay_bin() {
+  local bin=$TMP/floor-relay
+  if [ ! -x "$bin" ]; then
+    command -v gcc >/dev/null 2>&1 || { echo "missing: gcc (scripts/bench/run installs it)" >&2; return 1; }
+    gcc -O2 -o "$bin" "$LIB/floor-relay.c" >&2 || return 1
+  fi
+  printf '%s' "$bin"
+}
+
+# start_floor TARGET PAIR... : the C floor relay (lib/floor-relay.c) for each LISTEN_PORT:UPSTREAM_PORT pair;
+# target floor-splice relays with splice(2), floor copies.
+start_floor() {
+  local t=$1 bin mode=()
+  shift
+  bin=$(floor_relay_bin) || return 1
+  [ "$t" = floor-splice ] && mode=(--splice)
+  start "$t" "$CPU_PROXY" "$TMP/$t.log" "$bin" "${mode[@]}" "$@"
+}
+
+# stock_netty_epoll : Netty's epoll classes and the unix-common ones of the version pom.xml pins, as a class path.
+stock_netty_epoll() {
+  local version m2=${M2_REPO:-$HOME/.m2/repository} a f cp=""
+  version=$(sed -n 's|.*<netty.version>\(.*\)</netty.version>.*|\1|p' "$REPO/pom.xml")
+  for a in netty-transport-classes-epoll netty-transport-native-unix-common; do
+    f=$m2/io/netty/$a/$version/$a-$version.jar
+    [ -f "$f" ] || { echo "missing: $f (a build of synack fetches it)" >&2; return 1; }
+    cp=$cp$f:
+  done
+  printf '%s' "${cp%:}"
+}
+
+# start_netty_bare TARGET LISTEN_PORT UPSTREAM_PORT... : lib/BareRelay.java, a relay on Netty's stock epoll
+# channels with nothing of synack's, run from source on synack's jar. synack's jar carries its own build of six
+# of Netty's epoll classes (proxy/netty/): Netty's own jars go first on the class path, so that this stays
+# Netty's stock channel.
+start_netty_bare() {
+  local t=$1 stock
+  shift
+  stock=$(stock_netty_epoll) || return 1
+  # shellcheck disable=SC2086  # JAVA_OPTS is a list of words
+  start "$t" "$CPU_PROXY" "$TMP/$t.log" java $JAVA_OPTS -cp "$stock:$SYNACK_JAR" "$LIB/BareRelay.java" "$@"
+}
+
 # synack_faults VARIANT : the faults: block of each bench proxy for a fault variant (none for "").
 #   latency0   a latency of 0 ms on each direction: what a fault in the path costs when it does nothing
 #   bandwidth  a bandwidth of 100 GB/s (800 Gbit/s) on each direction: far above what loopback carries
@@ -191,6 +235,8 @@ start_target() {
     haproxy) start_haproxy ;;
     nginx) start_nginx ;;
     socat) start_socat ;;
+    floor|floor-splice) start_floor "$t" "${PORT_IPERF[$t]}:$UP_IPERF" "${PORT_HTTP[$t]}:$UP_HTTP" ;;
+    netty-bare) start_netty_bare "$t" "${PORT_IPERF[$t]}" "$UP_IPERF" "${PORT_HTTP[$t]}" "$UP_HTTP" ;;
     synack-epoll) start_synack "$t" epoll ;;
     synack-io_uring) start_synack "$t" io_uring ;;
     synack-nio) start_synack "$t" nio ;;

@@ -56,6 +56,8 @@ class AdminImageTest {
         assertThat(ImageFiles.execForm("ENTRYPOINT")).containsExactly("synack");
         assertThat(ImageFiles.execForm("CMD")).containsExactly("-host=0.0.0.0", "-port=8474", "-insecure");
         assertThat(ImageFiles.all("ENV")).anyMatch(e -> e.arguments().contains("SYNACK_ADMIN_INSECURE=true"));
+        // The launcher's collector (scripts/synack), for the same reason: the tail of a connection's round trips.
+        assertThat(ImageFiles.all("ENV")).anyMatch(e -> e.arguments().contains("JAVA_OPTS=\"-XX:MaxRAMPercentage=75 -XX:+UseParallelGC\""));
         assertThat(ImageFiles.all("USER")).extracting(ImageFiles.Instruction::arguments).containsExactly("synack");
     }
 
