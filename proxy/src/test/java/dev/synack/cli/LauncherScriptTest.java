@@ -2,15 +2,14 @@ package dev.synack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.synack.testkit.StandInJava;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,22 +42,7 @@ class LauncherScriptTest {
         Path jar = Files.createDirectories(dir.resolve("proxy/target")).resolve("synack.jar");
         Files.write(jar, new byte[0]);
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-
-        ProcessBuilder pb = new ProcessBuilder(List.of("bash", scripts.resolve("synack").toString(), "--version"))
-                .redirectErrorStream(true);
-        pb.environment().remove("SYNACK_JAVA_OPTS");
-        if (javaOpts != null) {
-            pb.environment().put("SYNACK_JAVA_OPTS", javaOpts);
-        }
-        pb.environment().put("PATH", bin + ":" + pb.environment().get("PATH"));
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        return output;
+        Map<String, String> env = javaOpts == null ? Map.of() : Map.of("SYNACK_JAVA_OPTS", javaOpts);
+        return StandInJava.run(dir, List.of("bash", scripts.resolve("synack").toString(), "--version"), List.of("SYNACK_JAVA_OPTS"), env);
     }
 }

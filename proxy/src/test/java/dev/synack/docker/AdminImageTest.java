@@ -12,6 +12,7 @@ import dev.synack.cli.ToxiproxyFlagParser;
 import dev.synack.cli.ToxiproxyFlags;
 import dev.synack.config.ConfigLoader;
 import dev.synack.config.SynackConfig;
+import dev.synack.testkit.StandInJava;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,14 +20,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,21 +136,8 @@ class AdminImageTest {
 
     /** Runs {@code docker/synack} with a stand-in {@code java} first on the PATH, and returns the arguments java got. */
     private String entrypoint(Map<String, String> env, List<String> args) throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> cmd = new ArrayList<>(List.of("sh", ImageFiles.DOCKER.resolve("synack").toString()));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().remove("JAVA_OPTS");
-        pb.environment().remove("SYNACK_JAR");
-        pb.environment().putAll(env);
-        pb.environment().put("PATH", bin + ":" + pb.environment().get("PATH"));
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        return output;
+        return StandInJava.run(dir, cmd, List.of("JAVA_OPTS", "SYNACK_JAR"), env);
     }
 }
