@@ -223,8 +223,11 @@ $faults
 $buffers
 $faults
 CONF
-  # shellcheck disable=SC2086  # JAVA_OPTS is a list of words
-  start "$t" "$CPU_PROXY" "$TMP/$t.log" java $JAVA_OPTS -jar "$jar" run -c "$cfg"
+  # base-* JVMs take BASE_JAVA_OPTS when it is set (latency1 --base-java-opts): flags side by side.
+  local opts=$JAVA_OPTS
+  [[ $t == base-* ]] && [ -n "${BASE_JAVA_OPTS:-}" ] && opts=$BASE_JAVA_OPTS
+  # shellcheck disable=SC2086  # the options are a list of words
+  start "$t" "$CPU_PROXY" "$TMP/$t.log" java $opts -jar "$jar" run -c "$cfg"
 }
 
 # start_target TARGET : starts it and waits until both its ports listen; fails if it does not.

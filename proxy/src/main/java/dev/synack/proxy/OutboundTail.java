@@ -37,6 +37,8 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter implements Channe
     private final TailEvents events;
     /** The channel this tail ends, for the close listener (which the tail is: a lambda would cost 24 bytes per socket). */
     private Channel channel;
+    /** Counts the writes that come with the void promise; made at the first of them. */
+    private WriteTally tally;
 
     OutboundTail(TailEvents events) {
         this.events = events;
@@ -62,10 +64,10 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter implements Channe
                 ctx.write(msg, promise);
                 return;
             }
-            ctx.write(msg, promise.unvoid()).addListener(new Written(ctx.channel(), n));
+            ctx.write(msg, counted(ctx, promise, n));
         } else if (msg instanceof SplicedBytes spliced) {
             // The bytes were queued on the socket by the transport's splice; once this is written, so are they.
-            ctx.write(Unpooled.EMPTY_BUFFER, promise.unvoid()).addListener(new Written(ctx.channel(), spliced.n()));
+            ctx.write(Unpooled.EMPTY_BUFFER, counted(ctx, promise, spliced.n()));
         } else if (msg == StreamEnd.FIN) {
             fin(ctx, promise);
         } else if (msg == StreamEnd.RESET) {
@@ -75,6 +77,22 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter implements Channe
         } else {
             ctx.write(msg, promise);
         }
+    }
+
+    /**
+     * The promise to write {@code n} bytes with, so that they are reported once written: the socket's
+     * {@link WriteTally} for a write nobody waits on (the session's), or the writer's own promise with a
+     * listener.
+     */
+    private ChannelPromise counted(ChannelHandlerContext ctx, ChannelPromise promise, int n) {
+        if (promise.isVoid()) {
+            if (tally == null) {
+                tally = new WriteTally(ctx.channel(), events);
+            }
+            return tally.queued(n);
+        }
+        promise.addListener(new Written(ctx.channel(), n));
+        return promise;
     }
 
     private void fin(ChannelHandlerContext ctx, ChannelPromise promise) {
@@ -200,7 +218,7 @@ final class OutboundTail extends ChannelOutboundHandlerAdapter implements Channe
         ch.close();
     }
 
-    /** Counts a write's bytes once the transport has handed them to the kernel. */
+    /** Counts the bytes of a write with a promise of its own once the transport has handed them to the kernel. */
     private final class Written implements GenericFutureListener<Future<? super Void>> {
         private final Channel ch;
         private final int n;

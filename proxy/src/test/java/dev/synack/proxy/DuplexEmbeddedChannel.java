@@ -18,9 +18,16 @@ class DuplexEmbeddedChannel extends EmbeddedChannel implements DuplexChannel {
     final List<String> socket = new ArrayList<>();
     private boolean inputShutdown;
     private boolean outputShutdown;
+    /** Writes the socket still takes before it breaks (EPIPE); unlimited when negative. */
+    private int writesBeforeBreaking = -1;
 
     DuplexEmbeddedChannel(ChannelHandler... handlers) {
         super(handlers);
+    }
+
+    /** The socket takes {@code writes} more writes, then the next one fails as on a reset connection. */
+    void breakAfter(int writes) {
+        writesBeforeBreaking = writes;
     }
 
     /** As if the peer's FIN had been read. */
@@ -52,6 +59,12 @@ class DuplexEmbeddedChannel extends EmbeddedChannel implements DuplexChannel {
     @Override
     protected void doWrite(io.netty.channel.ChannelOutboundBuffer in) throws Exception {
         for (Object m = in.current(); m != null; m = in.current()) {
+            if (writesBeforeBreaking == 0) {
+                throw new java.io.IOException("Broken pipe");
+            }
+            if (writesBeforeBreaking > 0) {
+                writesBeforeBreaking--;
+            }
             if (m instanceof io.netty.buffer.ByteBuf b && b.isReadable()) {
                 socket.add("bytes:" + b.readableBytes());
             }

@@ -1,6 +1,7 @@
 package dev.synack.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.synack.fault.StreamEnd;
 import io.netty.buffer.ByteBuf;
@@ -9,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -100,6 +102,56 @@ class OutboundTailTest {
         DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
         ch.writeAndFlush(Unpooled.EMPTY_BUFFER);
         assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void writesWithTheVoidPromiseAreCountedInOrderWithoutAPromiseEach() {
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
+        ch.write(bytes("a"), ch.voidPromise());
+        ch.write(bytes("bb"), ch.voidPromise());
+        ch.write(bytes("ccc"), ch.voidPromise());
+        assertThat(reported).as("nothing is written before the flush").isEmpty();
+        ch.flush();
+        // More queued than the tally's first queue holds, starting mid-queue: it grows and wraps in order.
+        for (int i = 1; i <= 9; i++) {
+            ch.write(bytes("x".repeat(i)), ch.voidPromise());
+        }
+        ch.flush();
+        ch.write(StreamEnd.FIN, ch.voidPromise());
+
+        assertThat(reported).containsExactly("written:1", "written:2", "written:3", "written:1", "written:2",
+                "written:3", "written:4", "written:5", "written:6", "written:7", "written:8", "written:9", "finSent");
+        assertThat(ch.socket).endsWith("bytes:9", "FIN");
+    }
+
+    @Test
+    void writesThatFailAreNotCountedAndReachThePipelineAsTheVoidPromisesWould() {
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
+        ch.breakAfter(2);
+        ch.write(bytes("one"), ch.voidPromise());
+        ch.write(bytes("four"), ch.voidPromise());
+        ch.write(bytes("seven"), ch.voidPromise());
+        ch.write(bytes("ten"), ch.newPromise()); // a writer's own promise, counted by its listener
+        ch.flush();
+
+        assertThat(reported).containsExactly("written:3", "written:4", "socketClosed");
+        assertThatThrownBy(ch::checkException).isInstanceOf(IOException.class).hasMessage("Broken pipe");
+        ch.write(bytes("late"), ch.voidPromise());
+        assertThat(reported).as("a write to the closed socket is not counted either")
+                .containsExactly("written:3", "written:4", "socketClosed");
+    }
+
+    @Test
+    void theTallyTakesNoListener() {
+        WriteTally tally = new WriteTally(new DuplexEmbeddedChannel(), events);
+        assertThat(tally.setUncancellable()).isTrue();
+        assertThat(tally.cancel(true)).isFalse();
+        assertThat(tally.isDone()).isFalse();
+        assertThatThrownBy(() -> tally.addListener(f -> { })).isInstanceOf(UnsupportedOperationException.class);
+        tally.queued(7).trySuccess();
+        assertThat(tally.isDone()).as("done for nobody, whatever completed").isFalse();
+        assertThat(tally.owed()).isZero();
+        assertThat(reported).containsExactly("written:7");
     }
 
     /** A fault-slot handler that holds every message until told to pass them on, in order. */
