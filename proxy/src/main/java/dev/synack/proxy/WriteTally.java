@@ -20,8 +20,13 @@ import io.netty.util.concurrent.GenericFutureListener;
  */
 final class WriteTally extends DefaultChannelPromise {
     private final TailEvents events;
-    /** Sizes of the writes queued and not yet completed, oldest at {@code head}; a power of two long. */
-    private int[] sizes = new int[4];
+    /**
+     * The size of the one write owed while no queue is needed: a kept-alive exchange has one write in
+     * flight at a time, so most sockets never make the queue (an array of 32 bytes for as long as the socket lives).
+     */
+    private int single;
+    /** Sizes of the writes owed, oldest at {@code head}, once two were owed at once; a power of two long. */
+    private int[] sizes;
     private int head;
     private int owed;
 
@@ -32,7 +37,16 @@ final class WriteTally extends DefaultChannelPromise {
 
     /** A write of {@code n} bytes is queued with this promise: the promise to pass with it. */
     ChannelPromise queued(int n) {
-        if (owed == sizes.length) {
+        if (sizes == null) {
+            if (owed == 0) {
+                single = n;
+                owed = 1;
+                return this;
+            }
+            sizes = new int[4];
+            sizes[0] = single;
+            head = 0;
+        } else if (owed == sizes.length) {
             int[] wider = new int[sizes.length * 2];
             for (int i = 0; i < owed; i++) {
                 wider[i] = sizes[(head + i) & (sizes.length - 1)];
@@ -54,6 +68,10 @@ final class WriteTally extends DefaultChannelPromise {
     private int completed() {
         if (owed == 0) {
             return -1;
+        }
+        if (sizes == null) {
+            owed = 0;
+            return single;
         }
         int n = sizes[head];
         head = (head + 1) & (sizes.length - 1);

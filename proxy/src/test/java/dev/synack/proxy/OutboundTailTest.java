@@ -125,6 +125,18 @@ class OutboundTailTest {
     }
 
     @Test
+    void oneWriteAtATimeAsInAKeptAliveExchange() {
+        DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
+        for (String s : new String[] {"GET", "200 OK", "GET /next", "204"}) {
+            ch.writeAndFlush(bytes(s), ch.voidPromise());
+        }
+        ch.write(bytes("queued"), ch.voidPromise());
+        ch.write(bytes("behind"), ch.voidPromise());
+        ch.flush();
+        assertThat(reported).containsExactly("written:3", "written:6", "written:9", "written:3", "written:6", "written:6");
+    }
+
+    @Test
     void writesThatFailAreNotCountedAndReachThePipelineAsTheVoidPromisesWould() {
         DuplexEmbeddedChannel ch = new DuplexEmbeddedChannel(new OutboundTail(events));
         ch.breakAfter(2);
