@@ -10,7 +10,7 @@ import io.netty.util.concurrent.GenericFutureListener;
  * The promise of every counted write of one socket that nobody else waits on (the session's writes carry
  * the void promise): it reports each write's bytes to the session when the transport has handed them to
  * the kernel, without an object per write. A promise, its listener list and a listener per write were a
- * steady 250 bytes of garbage per proxied round trip, and so the young collections (and their pauses) of a
+ * steady 240 bytes of garbage per proxied round trip, and so the young collections (and their pauses) of a
  * busy proxy.
  *
  * <p>Netty completes a socket's writes in the order they were queued, written or failed, each once; so one
